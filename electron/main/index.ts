@@ -1,0 +1,127 @@
+import { join, resolve } from 'node:path';
+import { BrowserWindow, Menu, type MenuItemConstructorOptions, app, dialog, ipcMain, protocol } from 'electron';
+import { MEDIA_SCHEME, ipcEventChannel } from '../../shared/ipc/bridge';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { type DialogFilter, createHandlers } from '../services/handlers';
+import { createMediaRegistry } from '../services/media-registry';
+import { findSampleProject } from '../services/sample';
+import { createSettingsStore } from '../services/settings';
+import { APP_VERSION } from '../services/version';
+import { registerIpcHandlers } from './ipc-host';
+import { mediaProtocolResponse } from './media-protocol';
+import { mainWindowOptions } from './window-options';
+
+// Media must stream with Range requests and be fetchable by the media element: a privileged scheme.
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
+
+const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
+  document: [
+    { name: 'Zimu / subtitles', extensions: ['zimu', 'srt', 'vtt', 'ass', 'ssa', 'json', 'lrc', 'txt', 'tsv', 'csv'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  media: [
+    {
+      name: 'Media',
+      extensions: ['mp4', 'mkv', 'webm', 'flv', 'mov', 'm4s', 'm4a', 'aac', 'mp3', 'wav', 'ogg', 'opus', 'flac'],
+    },
+  ],
+  'subtitle-export': [{ name: 'Subtitles', extensions: ['srt', 'vtt'] }],
+};
+
+/** A file named on the command line (`zimu file.zimu`), skipping Electron's own arguments. */
+function fileFromArgv(argv: readonly string[]): string | null {
+  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
+  return args[0] ? resolve(args[0]) : null;
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  mainWindow?.webContents.send(ipcEventChannel(event), payload);
+}
+
+function buildMenu(): Menu {
+  const command = (c: EventPayload<'app.command'>['command']) => () => emit('app.command', { command: c });
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
+        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
+        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const media = createMediaRegistry();
+  protocol.handle(MEDIA_SCHEME, (request) => mediaProtocolResponse(request, media));
+
+  const handlers = createHandlers({
+    host: 'electron',
+    version: APP_VERSION,
+    locale: app.getLocale(),
+    startupFile: fileFromArgv(process.argv) ?? findSampleProject(__dirname, process.resourcesPath),
+    settings: createSettingsStore(app.getPath('userData')),
+    media,
+    mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
+    emit,
+    dialogs: {
+      async open(filter) {
+        const options = { properties: ['openFile' as const], filters: FILTERS[filter] };
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      async save(filter, defaultPath) {
+        const options = { defaultPath, filters: FILTERS[filter] };
+        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+    },
+  });
+  registerIpcHandlers(ipcMain, handlers, (name, err) => console.error(`zimu: internal error in ${name}:`, err));
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+}
+
+// The renderer never opens windows or navigates away from the app.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+start().catch((err: unknown) => {
+  console.error('zimu: failed to start', err);
+  app.exit(1);
+});

@@ -1,0 +1,18 @@
+import { Readable } from 'node:stream';
+import { notFound, serveMediaFile } from '../services/media-range';
+import type { MediaRegistry } from '../services/media-registry';
+
+/**
+ * The `zimu-media://media/<id>` handler: the same range logic as the browser host, answered as a
+ * web Response. Only ids of opened files resolve, so no URL can reach another path.
+ */
+export async function mediaProtocolResponse(request: Request, media: MediaRegistry): Promise<Response> {
+  const url = new URL(request.url);
+  const id = url.hostname === 'media' ? decodeURIComponent(url.pathname.replace(/^\//, '')) : '';
+  const path = id ? media.pathOf(id) : undefined;
+  const answer = path
+    ? await serveMediaFile(path, request.headers.get('range'), request.method === 'HEAD')
+    : notFound();
+  const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>) : null;
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}

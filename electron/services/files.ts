@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ZimuError } from '../../shared/ipc/errors';
+
+/** Turn a Node fs error into a user-facing error that names the file. */
+export function fsError(err: unknown, file: string, action: string): ZimuError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new ZimuError('not-found', `${action}: no such file`, { file });
+  if (code === 'EISDIR') return new ZimuError('unreadable', `${action}: this is a folder, not a file`, { file });
+  if (code === 'EACCES' || code === 'EPERM') return new ZimuError('io-error', `${action}: permission denied`, { file });
+  const message = err instanceof Error ? err.message : String(err);
+  return new ZimuError('io-error', `${action}: ${message}`, { file });
+}
+
+/** Files larger than this are not subtitle or project files; refuse them instead of filling memory. */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+
+export async function readFileBytes(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) throw new ZimuError('unreadable', 'this is a folder, not a file', { file: path });
+    if (stat.size > maxBytes) {
+      throw new ZimuError('unreadable', `file is ${Math.round(stat.size / 1048576)} MB, too large for a text file`, {
+        file: path,
+      });
+    }
+    return await fs.readFile(path);
+  } catch (err) {
+    if (err instanceof ZimuError) throw err;
+    throw fsError(err, path, 'cannot read');
+  }
+}
+
+/**
+ * Write a file so that readers see either the old or the new content, never a torn one:
+ * write a temp file beside it, flush it to disk, then rename over the target.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, path);
+  } catch (err) {
+    await handle?.close().catch(() => {});
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw fsError(err, path, 'cannot save');
+  }
+  // Make the rename itself durable; not every platform can open a directory, which is fine.
+  await fs
+    .open(dir, 'r')
+    .then(async (d) => {
+      await d.sync().catch(() => {});
+      await d.close();
+    })
+    .catch(() => {});
+}

@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { Settings } from '../../shared/ipc/contract';
+import { SettingsSchema } from '../../shared/ipc/contract';
+import { writeFileAtomic } from './files';
+
+export const DEFAULT_SETTINGS: Settings = { language: null, theme: 'system', recentFiles: [] };
+const MAX_RECENT = 12;
+
+/** User settings in one JSON file in the profile folder. A damaged file falls back to defaults. */
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(patch: Partial<Settings>): Promise<Settings>;
+  addRecent(path: string): Promise<Settings>;
+}
+
+export function createSettingsStore(profileDir: string): SettingsStore {
+  const file = join(profileDir, 'settings.json');
+  let cached: Settings | null = null;
+
+  async function get(): Promise<Settings> {
+    if (cached) return cached;
+    try {
+      const parsed = SettingsSchema.partial().safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+      cached = { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+    } catch {
+      cached = { ...DEFAULT_SETTINGS };
+    }
+    return cached;
+  }
+
+  async function update(patch: Partial<Settings>): Promise<Settings> {
+    const next = { ...(await get()), ...patch };
+    await fs.mkdir(profileDir, { recursive: true });
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    cached = next;
+    return next;
+  }
+
+  async function addRecent(path: string): Promise<Settings> {
+    const recent = [path, ...(await get()).recentFiles.filter((p) => p !== path)].slice(0, MAX_RECENT);
+    return update({ recentFiles: recent });
+  }
+
+  return { get, update, addRecent };
+}

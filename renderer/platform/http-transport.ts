@@ -1,0 +1,46 @@
+import { type CallName, type EventName, eventNames } from '../../shared/ipc/contract';
+import { type ZimuBridge, webRoutes } from '../../shared/ipc/bridge';
+import type { Envelope } from '../../shared/ipc/errors';
+
+/** Transport for the web host: JSON POSTs for calls, one EventSource for all events. */
+export function createHttpTransport(token: string, base = ''): ZimuBridge {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  function ensureEventSource(): void {
+    if (source) return;
+    source = new EventSource(`${base}${webRoutes.events}?${webRoutes.tokenParam}=${encodeURIComponent(token)}`);
+    for (const name of eventNames) {
+      source.addEventListener(name, (e) => {
+        const payload: unknown = JSON.parse((e as MessageEvent<string>).data);
+        for (const fn of listeners.get(name) ?? []) fn(payload);
+      });
+    }
+  }
+
+  return {
+    async invoke(name: CallName, args: unknown): Promise<Envelope<unknown>> {
+      let response: Response;
+      try {
+        response = await fetch(`${base}${webRoutes.call(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [webRoutes.tokenHeader]: token },
+          body: JSON.stringify(args ?? {}),
+        });
+      } catch (err) {
+        return { ok: false, error: { code: 'io-error', message: `the Zimu host did not answer: ${String(err)}` } };
+      }
+      if (!response.ok && response.headers.get('content-type')?.includes('application/json') !== true) {
+        return { ok: false, error: { code: 'internal', message: `host answered HTTP ${response.status}` } };
+      }
+      return (await response.json()) as Envelope<unknown>;
+    },
+    on(event, listener) {
+      ensureEventSource();
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { ProjectSchema } from '../model/schema';
+
+/**
+ * The one table of everything the renderer may ask of the machine, and everything the machine may
+ * tell it. Both hosts (Electron IPC and the loopback HTTP server) are generated from this table and
+ * validate every argument against it before a service sees it. Adding a call = one entry here plus
+ * one service function in electron/services/handlers.ts.
+ */
+
+const Warning = z.object({ line: z.number().int().nullable(), message: z.string() });
+
+export const MediaInfoSchema = z.object({
+  /** Opaque id under which the host serves this file; only opened files get one. */
+  id: z.string(),
+  /** URL the renderer's media element plays (zimu-media: in Electron, /media/ on the web host). */
+  url: z.string(),
+  path: z.string(),
+  durationMs: z.number().int().nonnegative(),
+  audioTracks: z.array(
+    z.object({
+      index: z.number().int(),
+      codec: z.string(),
+      sampleRate: z.number(),
+      channels: z.number(),
+      language: z.string().optional(),
+    }),
+  ),
+  video: z.object({ width: z.number().int(), height: z.number().int(), codec: z.string() }).nullable(),
+});
+
+export const OpenedDocumentSchema = z.object({
+  /** Where Save writes without asking; null for documents imported from another format. */
+  path: z.string().nullable(),
+  /** The file it was read from. */
+  sourcePath: z.string(),
+  format: z.string(),
+  project: ProjectSchema,
+  media: MediaInfoSchema.nullable(),
+  /** Parts of the file that were skipped or repaired. */
+  warnings: z.array(Warning),
+});
+
+export const SettingsSchema = z.object({
+  /** UI language; null follows the system locale. */
+  language: z.enum(['zh-CN', 'en']).nullable(),
+  theme: z.enum(['light', 'dark', 'system']),
+  /** Most recent first. */
+  recentFiles: z.array(z.string()),
+});
+
+export const PeaksSchema = z.object({
+  peaksPerSecond: z.number().positive(),
+  durationMs: z.number().int().nonnegative(),
+  /** Per bucket minimum and maximum sample, in [-1, 1]. */
+  min: z.array(z.number()),
+  max: z.array(z.number()),
+});
+
+const FileFilter = z.enum(['document', 'media', 'subtitle-export']);
+
+const DialogResult = z.object({
+  /** False when the host has no native dialogs (the web host): the renderer shows its own picker. */
+  supported: z.boolean(),
+  path: z.string().nullable(),
+});
+
+const none = z.object({}).strict();
+
+function call<A extends z.ZodType, R extends z.ZodType>(doc: string, args: A, result: R) {
+  return { doc, args, result };
+}
+
+export const contract = {
+  'app.info': call(
+    'Facts about the host: name, version, which host, OS locale, whether native dialogs exist.',
+    none,
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'web']),
+      platform: z.string(),
+      locale: z.string(),
+    }),
+  ),
+  'project.initial': call(
+    'The document the app was started with: a file named on the command line, else the built-in sample.',
+    none,
+    OpenedDocumentSchema,
+  ),
+  'project.open': call(
+    'Open a .zimu project or a subtitle file (SRT, VTT) and probe its media.',
+    z.object({ path: z.string().min(1) }).strict(),
+    OpenedDocumentSchema,
+  ),
+  'project.save': call(
+    'Write the project as a .zimu file, atomically (temp file + rename); media paths are stored relative.',
+    z.object({ path: z.string().min(1), project: ProjectSchema }).strict(),
+    z.object({ path: z.string() }),
+  ),
+  'project.export': call(
+    'Write the project as a caption file in the given format.',
+    z
+      .object({
+        path: z.string().min(1),
+        project: ProjectSchema,
+        format: z.enum(['srt', 'vtt']),
+        layout: z.enum(['source', 'translation', 'bilingual', 'bilingual-translation-first']),
+      })
+      .strict(),
+    z.object({ path: z.string(), cues: z.number().int() }),
+  ),
+  'media.open': call(
+    'Allow a media file to be served to the renderer and probe it (duration, tracks, video size).',
+    z.object({ path: z.string().min(1) }).strict(),
+    MediaInfoSchema,
+  ),
+  'media.peaks': call(
+    'Waveform peaks of an opened media file, computed with ffmpeg; progress arrives as job.progress events.',
+    z.object({ mediaId: z.string().min(1), peaksPerSecond: z.number().int().min(1).max(1000).optional() }).strict(),
+    PeaksSchema,
+  ),
+  'dialog.open': call(
+    'Ask the user for a file to open with the native dialog, where the host has one.',
+    z.object({ filter: FileFilter }).strict(),
+    DialogResult,
+  ),
+  'dialog.save': call(
+    'Ask the user where to save, with the native dialog, where the host has one.',
+    z.object({ filter: FileFilter, defaultPath: z.string() }).strict(),
+    DialogResult,
+  ),
+  'fs.list': call(
+    'List a folder for the in-app file picker (hosts without native dialogs). Omitted dir = home folder.',
+    z.object({ dir: z.string().optional() }).strict(),
+    z.object({
+      dir: z.string(),
+      parent: z.string().nullable(),
+      entries: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(['dir', 'file']) })),
+    }),
+  ),
+  'settings.get': call('The user settings (defaults where unset).', none, SettingsSchema),
+  'settings.set': call(
+    'Change some settings; returns all of them as saved.',
+    z.object({ patch: SettingsSchema.partial() }).strict(),
+    SettingsSchema,
+  ),
+} as const;
+
+/** Everything the main side pushes to the renderer, by name. */
+export const events = {
+  'job.progress': z.object({
+    jobId: z.string(),
+    kind: z.enum(['peaks']),
+    /** Work done and total, in the job's own unit (ms of media for peaks). */
+    done: z.number(),
+    total: z.number(),
+  }),
+  /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
+  'app.command': z.object({ command: z.enum(['open', 'save', 'save-as', 'export']) }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallArgs<K extends CallName> = z.input<Contract[K]['args']>;
+export type CallResult<K extends CallName> = z.output<Contract[K]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type MediaInfo = z.output<typeof MediaInfoSchema>;
+export type OpenedDocument = z.output<typeof OpenedDocumentSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
+export type Peaks = z.output<typeof PeaksSchema>;
+
+export const callNames = Object.keys(contract) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
