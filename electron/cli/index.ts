@@ -14,7 +14,8 @@ usage:
   zimu --version`;
 
 async function readDocument(path: string): Promise<{ format: string; project: Project }> {
-  if (extname(path).toLowerCase() === PROJECT_EXTENSION) return { format: 'zimu', project: await loadProjectFile(path) };
+  if (extname(path).toLowerCase() === PROJECT_EXTENSION)
+    return { format: 'zimu', project: await loadProjectFile(path) };
   const format = subtitleFormatOf(path);
   if (!format) throw new ZimuError('unsupported', `unknown file type ${extname(path) || '(none)'}`, { file: path });
   const project = importSubtitleText(decodeText(await readFileBytes(path), path), path, basename(path));
@@ -33,7 +34,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'inspect' && rest[0]) {
     const { format, project } = await readDocument(resolve(rest[0]));
-    const segments = project.segments.map((s) => ({ start: s.start, end: s.end, text: s.source, translation: s.translation }));
+    const segments = project.segments.map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.source,
+      translation: s.translation,
+    }));
     process.stdout.write(`${JSON.stringify({ format, encoding: 'utf-8', segments, warnings: [] }, null, 2)}\n`);
     return 0;
   }

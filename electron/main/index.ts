@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { BrowserWindow, Menu, type MenuItemConstructorOptions, app, dialog, ipcMain, protocol } from 'electron';
-import { MEDIA_SCHEME, ipcEventChannel } from '../../shared/ipc/bridge';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol } from 'electron';
+import { ipcEventChannel, MEDIA_SCHEME } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { type DialogFilter, createHandlers } from '../services/handlers';
+import { createHandlers, type DialogFilter } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
 import { findSampleProject } from '../services/sample';
 import { createSettingsStore } from '../services/settings';

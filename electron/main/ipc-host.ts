@@ -1,6 +1,6 @@
 import { ipcCallChannel } from '../../shared/ipc/bridge';
 import { callNames } from '../../shared/ipc/contract';
-import { type BugReporter, type Handlers, dispatch } from '../../shared/ipc/dispatch';
+import { type BugReporter, dispatch, type Handlers } from '../../shared/ipc/dispatch';
 
 /** The slice of Electron's ipcMain this host uses; tests pass a thin fake. */
 export interface IpcMainLike {

@@ -1,11 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { type ZimuBridge, ipcCallChannel, ipcEventChannel } from '../../shared/ipc/bridge';
+import { ipcCallChannel, ipcEventChannel, type ZimuBridge } from '../../shared/ipc/bridge';
 import { isCallName, isEventName } from '../../shared/ipc/contract';
 
 /** The whole bridge: the contract's calls and events by name, nothing else of Electron or Node. */
 const bridge: ZimuBridge = {
   invoke(name, args) {
-    if (!isCallName(name)) return Promise.resolve({ ok: false, error: { code: 'unknown-call', message: String(name) } });
+    if (!isCallName(name))
+      return Promise.resolve({ ok: false, error: { code: 'unknown-call', message: String(name) } });
     return ipcRenderer.invoke(ipcCallChannel(name), args);
   },
   on(event, listener) {

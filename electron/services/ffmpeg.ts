@@ -37,7 +37,8 @@ export function locateFfmpeg(setting?: string | null): FfmpegTools {
   if (!ffmpeg) throw new ZimuError('unsupported', FFMPEG_MISSING_HELP);
   const beside = join(dirname(ffmpeg), `ffprobe${exe}`);
   const ffprobe = isExecutable(beside) ? beside : onPath('ffprobe');
-  if (!ffprobe) throw new ZimuError('unsupported', `ffprobe was not found next to ${ffmpeg} or on PATH. ${FFMPEG_MISSING_HELP}`);
+  if (!ffprobe)
+    throw new ZimuError('unsupported', `ffprobe was not found next to ${ffmpeg} or on PATH. ${FFMPEG_MISSING_HELP}`);
   return { ffmpeg, ffprobe };
 }
 

@@ -15,7 +15,11 @@ export async function listFolder(dir?: string): Promise<CallResult<'fs.list'>> {
   }
   const entries = dirents
     .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile()))
-    .map((d) => ({ name: d.name, path: join(abs, d.name), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
+    .map((d) => ({
+      name: d.name,
+      path: join(abs, d.name),
+      kind: d.isDirectory() ? ('dir' as const) : ('file' as const),
+    }))
     .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
   const parent = dirname(abs);
   return { dir: abs, parent: parent === abs ? null : parent, entries };

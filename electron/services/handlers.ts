@@ -4,7 +4,7 @@ import type { EventName, EventPayload, MediaInfo, OpenedDocument } from '../../s
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
-import { type FfmpegTools, type MediaProbe, locateFfmpeg, probeMedia } from './ffmpeg';
+import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from './ffmpeg';
 import { readFileBytes, writeFileAtomic } from './files';
 import { listFolder } from './fs-list';
 import type { MediaRegistry } from './media-registry';
@@ -52,7 +52,8 @@ export function createHandlers(deps: HostDeps): Handlers {
 
   async function openMedia(path: string): Promise<MediaInfo> {
     const probe = await probeMedia(ffmpeg(), path);
-    if (probe.audioTracks.length === 0) throw new ZimuError('unsupported', 'this file has no audio track', { file: path });
+    if (probe.audioTracks.length === 0)
+      throw new ZimuError('unsupported', 'this file has no audio track', { file: path });
     const id = deps.media.register(path);
     probes.set(id, probe);
     return { id, url: deps.mediaUrl(id), path, ...probe };
@@ -75,7 +76,8 @@ export function createHandlers(deps: HostDeps): Handlers {
       return { path, sourcePath: path, format: 'zimu', project, media, warnings };
     }
     const format = subtitleFormatOf(path);
-    if (!format) throw new ZimuError('unsupported', `cannot open ${extname(path) || 'this kind of'} file yet`, { file: path });
+    if (!format)
+      throw new ZimuError('unsupported', `cannot open ${extname(path) || 'this kind of'} file yet`, { file: path });
     const text = decodeText(await readFileBytes(path), path);
     const project = importSubtitleText(text, path, basename(path, extname(path)));
     await deps.settings.addRecent(path);

@@ -32,7 +32,10 @@ export function mediaMimeType(path: string): string {
 }
 
 /** Parse a single `bytes=a-b` range (the only kind media elements send). Null = serve whole file. */
-export function parseRange(header: string | null | undefined, size: number): { start: number; end: number } | 'invalid' | null {
+export function parseRange(
+  header: string | null | undefined,
+  size: number,
+): { start: number; end: number } | 'invalid' | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
@@ -53,7 +56,11 @@ export function parseRange(header: string | null | undefined, size: number): { s
 }
 
 /** Answer a GET/HEAD for a file the caller already allowed, honouring HTTP Range. */
-export async function serveMediaFile(path: string, rangeHeader: string | null | undefined, head = false): Promise<MediaResponse> {
+export async function serveMediaFile(
+  path: string,
+  rangeHeader: string | null | undefined,
+  head = false,
+): Promise<MediaResponse> {
   let size: number;
   try {
     const stat = await fs.stat(path);
@@ -68,7 +75,11 @@ export async function serveMediaFile(path: string, rangeHeader: string | null | 
     return { status: 416, headers: { ...base, 'content-range': `bytes */${size}` }, body: null };
   }
   if (range === null) {
-    return { status: 200, headers: { ...base, 'content-length': String(size) }, body: head ? null : createReadStream(path) };
+    return {
+      status: 200,
+      headers: { ...base, 'content-length': String(size) },
+      body: head ? null : createReadStream(path),
+    };
   }
   const { start, end } = range;
   return {

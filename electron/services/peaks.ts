@@ -98,7 +98,9 @@ export function computePeaks(tools: FfmpegTools, req: PeaksRequest): Promise<Pea
         req.onProgress(doneMs);
       }
     });
-    child.on('error', (err) => reject(new ZimuError('io-error', `cannot run ffmpeg: ${err.message}`, { file: req.path })));
+    child.on('error', (err) =>
+      reject(new ZimuError('io-error', `cannot run ffmpeg: ${err.message}`, { file: req.path })),
+    );
     child.on('close', (code) => {
       req.signal?.removeEventListener('abort', abort);
       if (req.signal?.aborted) return reject(new ZimuError('cancelled', 'waveform cancelled', { file: req.path }));

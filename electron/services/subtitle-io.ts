@@ -47,7 +47,11 @@ function cueText(seg: Segment, layout: Layout): string {
 }
 
 /** Project → SRT/WebVTT text. Untimed and empty cues are left out (players cannot show them). */
-export function exportSubtitleText(project: Project, format: SubtitleFormat, layout: Layout): { text: string; cues: number } {
+export function exportSubtitleText(
+  project: Project,
+  format: SubtitleFormat,
+  layout: Layout,
+): { text: string; cues: number } {
   const nodes: NodeList = [];
   for (const seg of project.segments) {
     const text = cueText(seg, layout);

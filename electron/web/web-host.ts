@@ -1,11 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { webRoutes } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { type BugReporter, type Handlers, dispatch } from '../../shared/ipc/dispatch';
+import { type BugReporter, dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import { notFound, serveMediaFile } from '../services/media-range';
 import type { MediaRegistry } from '../services/media-registry';
 
@@ -90,7 +90,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (url.pathname === webRoutes.events) {
       if (!tokenOk(url.searchParams.get(webRoutes.tokenParam))) return send(res, 401, 'bad token');
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
