@@ -1,0 +1,91 @@
+import type { SegmentInit } from '../model/project';
+import type { Project } from '../model/types';
+
+/**
+ * One caption format = one small module with this shape. Parsers receive decoded text (bytes and
+ * encodings stay in electron/services), never throw on bad input, and report problems as issues
+ * with 1-based line numbers (or a JSON path). Detection picks the best `sniff` score, not the first match.
+ */
+
+export type FormatId = 'srt' | 'vtt' | 'ass' | 'bcc' | 'lrc' | 'whisper' | 'tsv' | 'csv' | 'txt';
+
+/** Which texts go into each exported cue, and in which order. */
+export type Layout = 'source' | 'translation' | 'bilingual' | 'bilingual-translation-first';
+
+export interface FormatIssue {
+  severity: 'error' | 'warning';
+  /** 1-based line in the input, when the problem has one. */
+  line: number | null;
+  /** JSON path such as `body[3].from`, for JSON formats. */
+  path?: string;
+  message: string;
+}
+
+export interface ParseOptions {
+  /** Keep inline formatting tags (<i>, <b>, <font>, {\i1}) in the text instead of stripping them. */
+  keepTags?: boolean;
+}
+
+export interface ParsedDocument {
+  /** In file order. Times in integer ms, null for untimed formats. Lines joined with '\n'. */
+  segments: SegmentInit[];
+  issues: FormatIssue[];
+  /** A title the file carries (ASS Title, a transcript's title line), if any. */
+  title?: string;
+}
+
+export interface SerializeOptions {
+  layout: Layout;
+  lineEnding: 'lf' | 'crlf';
+  /** ASS only: both languages in one event joined by \N with two styles, or one event per language. */
+  assBilingual?: 'one-event' | 'two-events';
+  /** Plain text only: the seed's paragraph style (，-joined phrases) or one segment per line. */
+  textStyle?: 'paragraphs' | 'lines';
+}
+
+export interface SerializeResult {
+  text: string;
+  /** Things the output could not represent (e.g. untimed segments left out, overlaps refused). */
+  issues: FormatIssue[];
+}
+
+export interface SubtitleFormat {
+  id: FormatId;
+  /** Human name for menus. */
+  label: string;
+  /** Lower-case, with the dot: ['.srt']. */
+  extensions: readonly string[];
+  /** Does the format carry times? Untimed formats import segments with start/end null. */
+  timed: boolean;
+  /** 0..1: how sure is it that `text` is in this format. Must be cheap: looks at the start of the text. */
+  sniff(text: string): number;
+  parse(text: string, options?: ParseOptions): ParsedDocument;
+  /** Absent for import-only formats. */
+  serialize?(project: Project, options: SerializeOptions): SerializeResult;
+}
+
+/** The cue text a layout asks for: two lines for bilingual layouts, empty sides left out. */
+export function layoutText(source: string, translation: string, layout: Layout): string {
+  const s = source.trim();
+  const t = translation.trim();
+  switch (layout) {
+    case 'source':
+      return s;
+    case 'translation':
+      return t;
+    case 'bilingual':
+      return [s, t].filter(Boolean).join('\n');
+    case 'bilingual-translation-first':
+      return [t, s].filter(Boolean).join('\n');
+  }
+}
+
+export function applyLineEnding(text: string, lineEnding: SerializeOptions['lineEnding']): string {
+  const lf = text.replace(/\r\n?/g, '\n');
+  return lineEnding === 'crlf' ? lf.replace(/\n/g, '\r\n') : lf;
+}
+
+/** Split text into lines, accepting LF, CRLF and lone CR; strips a leading BOM. */
+export function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
