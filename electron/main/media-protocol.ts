@@ -8,11 +8,20 @@ import type { MediaRegistry } from '../services/media-registry';
  */
 export async function mediaProtocolResponse(request: Request, media: MediaRegistry): Promise<Response> {
   const url = new URL(request.url);
-  const id = url.hostname === 'media' ? decodeURIComponent(url.pathname.replace(/^\//, '')) : '';
+  const id = url.hostname === 'media' ? decodeId(url.pathname.replace(/^\//, '')) : '';
   const path = id ? media.pathOf(id) : undefined;
   const answer = path
     ? await serveMediaFile(path, request.headers.get('range'), request.method === 'HEAD')
     : notFound();
   const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>) : null;
   return new Response(body, { status: answer.status, headers: answer.headers });
+}
+
+/** A malformed percent-encoding names no registered id: answer 404 rather than reject. */
+function decodeId(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
 }

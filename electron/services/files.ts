@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
 
 /** Turn a Node fs error into a user-facing error that names the file. */
@@ -38,7 +38,8 @@ export async function readFileBytes(path: string, maxBytes = MAX_TEXT_FILE_BYTES
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // A fixed-length temp name: the target's own name may already be near the 255-byte limit.
+  const temp = join(dir, `.zimu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);

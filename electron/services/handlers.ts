@@ -50,6 +50,13 @@ export function createHandlers(deps: HostDeps): Handlers {
     return tools;
   };
 
+  // Recent files are a convenience: failing to record one must not fail the open or save itself.
+  const rememberRecent = (path: string) =>
+    deps.settings.addRecent(path).then(
+      () => {},
+      () => {},
+    );
+
   async function openMedia(path: string): Promise<MediaInfo> {
     const probe = await probeMedia(ffmpeg(), path);
     if (probe.audioTracks.length === 0)
@@ -72,7 +79,7 @@ export function createHandlers(deps: HostDeps): Handlers {
           warnings.push({ line: null, message: err instanceof ZimuError ? err.message : String(err) });
         }
       }
-      await deps.settings.addRecent(path);
+      await rememberRecent(path);
       return { path, sourcePath: path, format: 'zimu', project, media, warnings };
     }
     const format = subtitleFormatOf(path);
@@ -80,7 +87,7 @@ export function createHandlers(deps: HostDeps): Handlers {
       throw new ZimuError('unsupported', `cannot open ${extname(path) || 'this kind of'} file yet`, { file: path });
     const text = decodeText(await readFileBytes(path), path);
     const project = importSubtitleText(text, path, basename(path, extname(path)));
-    await deps.settings.addRecent(path);
+    await rememberRecent(path);
     return { path: null, sourcePath: path, format, project, media: null, warnings };
   }
 
@@ -99,7 +106,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     'project.open': async ({ path }) => openDocument(path),
     'project.save': async ({ path, project }) => {
       await saveProjectFile(path, project);
-      await deps.settings.addRecent(path);
+      await rememberRecent(path);
       return { path };
     },
     'project.export': async ({ path, project, format, layout }) => {

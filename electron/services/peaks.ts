@@ -110,10 +110,14 @@ export function computePeaks(tools: FfmpegTools, req: PeaksRequest): Promise<Pea
       }
       if (lo <= hi) pushBucket(); // the last, partial bucket
       const decodedMs = Math.round((sampleIndex / req.sampleRate) * 1000);
+      const durationMs = Math.max(decodedMs, req.durationMs);
+      // The waveform is drawn across the whole duration: where the track ends early, pad with silence.
+      const wanted = Math.floor((durationMs / 1000) * req.peaksPerSecond);
+      while (count < wanted) pushBucket();
       req.onProgress?.(decodedMs);
       resolvePromise({
         peaksPerSecond: req.peaksPerSecond,
-        durationMs: Math.max(decodedMs, req.durationMs),
+        durationMs,
         min: min.slice(0, count),
         max: max.slice(0, count),
       });

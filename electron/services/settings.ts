@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/ipc/contract';
 import { SettingsSchema } from '../../shared/ipc/contract';
-import { writeFileAtomic } from './files';
+import { fsError, writeFileAtomic } from './files';
 
 export const DEFAULT_SETTINGS: Settings = { language: null, theme: 'system', recentFiles: [] };
 const MAX_RECENT = 12;
@@ -31,7 +31,9 @@ export function createSettingsStore(profileDir: string): SettingsStore {
 
   async function update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...(await get()), ...patch };
-    await fs.mkdir(profileDir, { recursive: true });
+    await fs.mkdir(profileDir, { recursive: true }).catch((err: unknown) => {
+      throw fsError(err, file, 'cannot save settings');
+    });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     cached = next;
     return next;

@@ -77,7 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only');
       if (!tokenOk(req.headers[webRoutes.tokenHeader] as string | undefined)) return send(res, 401, 'bad token');
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = decodePathPart(url.pathname.slice('/api/'.length));
       let args: unknown;
       try {
         args = JSON.parse((await readBody(req)) || '{}');
@@ -104,7 +104,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/media/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only');
       if (!tokenOk(url.searchParams.get(webRoutes.tokenParam))) return send(res, 401, 'bad token');
-      const path = options.media.pathOf(decodeURIComponent(url.pathname.slice('/media/'.length)));
+      const id = decodePathPart(url.pathname.slice('/media/'.length));
+      const path = id === null ? undefined : options.media.pathOf(id);
       const answer = path ? await serveMediaFile(path, req.headers.range, req.method === 'HEAD') : notFound();
       res.writeHead(answer.status, answer.headers);
       if (answer.body) {
@@ -119,7 +120,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : decodePathPart(pathname)?.replace(/^\/+/, '');
+    if (rel === undefined) return send(res, 404, 'not found');
     const file = resolve(rendererDir, rel);
     if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'not found');
     try {
@@ -174,6 +176,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+/** A URL path part, percent-decoded; null when the encoding is malformed (a client error, not a bug). */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
