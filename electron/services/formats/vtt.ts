@@ -1,0 +1,29 @@
+import type { SubtitleFormat } from '../../../shared/formats/format';
+import { parseCueFile, serializeCueFile, sniffCueText } from './cue-text';
+
+/**
+ * WebVTT (.vtt), read and written through the npm `subtitle` package behind a tolerant pre-reader
+ * (see cue-text.ts). `WEBVTT - title` gives the title; NOTE, STYLE and REGION blocks are skipped;
+ * cue identifiers and settings are accepted (settings are not kept yet); `<v Speaker>` becomes the
+ * segment's speaker; tags are stripped and entities decoded. Export writes `WEBVTT - title` when
+ * the project has a title, `<v Speaker>` when a segment has a speaker, and escapes `&`, `<`, `>`.
+ */
+export const vttFormat: SubtitleFormat = {
+  id: 'vtt',
+  label: 'WebVTT',
+  extensions: ['.vtt'],
+  timed: true,
+  sniff(text) {
+    try {
+      return sniffCueText(text, 'vtt');
+    } catch {
+      return 0;
+    }
+  },
+  parse(text, options) {
+    return parseCueFile(text, 'vtt', options);
+  },
+  serialize(project, options) {
+    return serializeCueFile(project, options, 'vtt');
+  },
+};
