@@ -1,0 +1,39 @@
+import { assFormat } from '../../../shared/formats/ass';
+import { bccFormat } from '../../../shared/formats/bcc';
+import type { FormatId, SubtitleFormat } from '../../../shared/formats/format';
+import { lrcFormat } from '../../../shared/formats/lrc';
+import { srtFormat } from './srt';
+import { vttFormat } from './vtt';
+
+/**
+ * The one table of caption formats. SRT and VTT live on the Node side (they wrap the `subtitle`
+ * package); every other format is a pure module in shared/formats. Adding a format = one row here;
+ * the conformance test loops over this list.
+ */
+export const formats: readonly SubtitleFormat[] = [srtFormat, vttFormat, assFormat, bccFormat, lrcFormat];
+
+export function formatById(id: string): SubtitleFormat | undefined {
+  return formats.find((f) => f.id === id);
+}
+
+/** Formats that can be written. */
+export const exportFormats = formats.filter((f) => f.serialize !== undefined);
+
+const EXTENSION_BONUS = 0.05;
+
+/**
+ * The format of `text`: the best sniff score, with a small bonus for a matching extension to break
+ * near-ties (a .json file may be BCC or Whisper; the content decides). Null when nothing fits.
+ */
+export function detectFormat(text: string, fileName: string): { format: SubtitleFormat; score: number } | null {
+  const lower = fileName.toLowerCase();
+  let best: { format: SubtitleFormat; score: number } | null = null;
+  for (const format of formats) {
+    let score = format.sniff(text);
+    if (score > 0 && format.extensions.some((ext) => lower.endsWith(ext))) score += EXTENSION_BONUS;
+    if (!best || score > best.score) best = { format, score };
+  }
+  return best && best.score >= 0.05 ? best : null;
+}
+
+export type { FormatId };
