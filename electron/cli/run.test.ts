@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'zimu-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function zimu(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await runCli(argv, {
+    stdout: (d) => {
+      stdout += typeof d === 'string' ? d : Buffer.from(d).toString('utf8');
+    },
+    stderr: (l) => stderr.push(l),
+  });
+  return { code, stdout, stderr };
+}
+
+const bilingualSrt =
+  '1\r\n00:00:01,000 --> 00:00:02,500\r\n欢迎来到智源大会\r\nWelcome to the BAAI Conference\r\n\r\n' +
+  '2\r\n00:00:03,000 --> 00:00:04,000\r\n具身智能\r\nEmbodied AI\r\n';
+const gbkSrt = join(dir, 'gbk.srt');
+writeFileSync(gbkSrt, iconv.encode(bilingualSrt, 'gbk'));
+
+describe('zimu inspect', () => {
+  it('prints a GBK bilingual SRT as JSON with times in ms', async () => {
+    const r = await zimu('inspect', gbkSrt);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      format: 'srt',
+      encoding: 'gb18030',
+      segments: [
+        { start: 1000, end: 2500, text: '欢迎来到智源大会', translation: 'Welcome to the BAAI Conference' },
+        { start: 3000, end: 4000, text: '具身智能', translation: 'Embodied AI' },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('reopens with a chosen encoding', async () => {
+    const r = await zimu('inspect', gbkSrt, '--encoding', 'big5');
+    expect(JSON.parse(r.stdout).encoding).toBe('big5');
+  });
+
+  it('fails with one line naming file and line', async () => {
+    const bad = join(dir, 'bad.bcc');
+    writeFileSync(
+      bad,
+      '{\n  "body": [\n    {"from": 1, "to": 2, "content": "a"},\n    {"from": 3, "to": 4,, "content": "b"}\n  ]\n}\n',
+    );
+    const r = await zimu('inspect', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(new RegExp(`^zimu: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: `));
+  });
+
+  it('refuses binary and empty files cleanly', async () => {
+    const bin = join(dir, 'x.srt');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3, 0, 0xff]));
+    const empty = join(dir, 'empty.srt');
+    writeFileSync(empty, '');
+    for (const f of [bin, empty]) {
+      const r = await zimu('inspect', f);
+      expect(r.code).toBe(1);
+      expect(r.stderr[0]).toContain(f);
+    }
+  });
+});
+
+describe('zimu convert', () => {
+  it('writes bilingual VTT and BCC', async () => {
+    const vtt = join(dir, 'out.vtt');
+    expect((await zimu('convert', gbkSrt, '--to', 'vtt', '-o', vtt)).code).toBe(0);
+    const text = readFileSync(vtt, 'utf8');
+    expect(text.startsWith('WEBVTT')).toBe(true);
+    expect(text).toContain('00:00:01.000 --> 00:00:02.500\n欢迎来到智源大会\nWelcome to the BAAI Conference');
+    const r = await zimu('convert', gbkSrt, '--to', 'bcc');
+    const bcc = JSON.parse(r.stdout);
+    expect(bcc.body).toEqual([
+      { from: 1, to: 2.5, location: 2, content: '欢迎来到智源大会\nWelcome to the BAAI Conference' },
+      { from: 3, to: 4, location: 2, content: '具身智能\nEmbodied AI' },
+    ]);
+  });
+
+  it('honours layout, encoding and line endings', async () => {
+    const out = join(dir, 'tr.srt');
+    await zimu(
+      'convert',
+      gbkSrt,
+      '--to',
+      'srt',
+      '--layout',
+      'translation',
+      '--encoding',
+      'gb18030',
+      '--line-ending',
+      'crlf',
+      '-o',
+      out,
+    );
+    const text = iconv.decode(readFileSync(out), 'gb18030');
+    expect(text).toContain('\r\nWelcome to the BAAI Conference\r\n');
+    expect(text).not.toContain('智源');
+    const bom = join(dir, 'bom.srt');
+    await zimu('convert', gbkSrt, '--to', 'srt', '--encoding', 'utf8-bom', '-o', bom);
+    expect([...readFileSync(bom).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('refuses a lossy encoding unless asked', async () => {
+    const src = join(dir, 'emoji.srt');
+    writeFileSync(src, '1\n00:00:01,000 --> 00:00:02,000\n智源😀\n');
+    const r = await zimu('convert', src, '--to', 'srt', '--encoding', 'gbk', '-o', join(dir, 'lossy.srt'));
+    expect(r.code).toBe(1);
+    expect(r.stderr[0]).toContain('😀');
+    expect((await zimu('convert', src, '--to', 'srt', '--encoding', 'gbk', '--allow-lossy')).code).toBe(0);
+  });
+
+  it('adds a translation track matched by time', async () => {
+    const zh = join(dir, 'zh.srt');
+    const en = join(dir, 'en.srt');
+    writeFileSync(zh, '1\n00:00:01,000 --> 00:00:03,000\n智源大会\n\n2\n00:00:03,000 --> 00:00:05,000\n具身智能\n');
+    writeFileSync(
+      en,
+      '1\n00:00:03,100 --> 00:00:04,900\nEmbodied AI\n\n2\n00:00:01,050 --> 00:00:02,900\nBAAI Conference\n',
+    );
+    const r = await zimu('convert', zh, '--to', 'json', '--translation', en);
+    expect(JSON.parse(r.stdout).segments.map((s: { translation: string }) => s.translation)).toEqual([
+      'BAAI Conference',
+      'Embodied AI',
+    ]);
+  });
+
+  it('converts several files with --out-dir', async () => {
+    const a = join(dir, 'a.srt');
+    const b = join(dir, 'b.srt');
+    writeFileSync(a, '1\n00:00:01,000 --> 00:00:02,000\n甲\n');
+    writeFileSync(b, '1\n00:00:01,000 --> 00:00:02,000\n乙\n');
+    const outDir = join(dir, 'batch');
+    expect((await zimu('convert', a, b, '--to', 'ass', '--out-dir', outDir)).code).toBe(0);
+    expect(readFileSync(join(outDir, 'a.ass'), 'utf8')).toContain('甲');
+    expect(readFileSync(join(outDir, 'b.ass'), 'utf8')).toContain('乙');
+  });
+
+  it('exits 2 with usage on bad arguments', async () => {
+    expect((await zimu('convert', gbkSrt)).code).toBe(2);
+    expect((await zimu('convert', gbkSrt, '--to', 'docx')).code).toBe(2);
+    expect((await zimu('frobnicate')).code).toBe(2);
+  });
+});

@@ -1,0 +1,168 @@
+import { promises as fs } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { mergeTranslationTrack } from '../../shared/align/translation-track';
+import type { FormatId, Layout } from '../../shared/formats/format';
+import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { exportProject } from '../services/documents';
+import { READ_ENCODINGS, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
+import { writeFileAtomic } from '../services/files';
+import { exportFormats } from '../services/formats/registry';
+import { APP_VERSION } from '../services/version';
+import { formatInspectJson, inspectJson } from './inspect-json';
+import { readInput } from './read-input';
+
+const LAYOUTS = ['source', 'translation', 'bilingual', 'bilingual-translation-first'] as const;
+const TARGETS = [...exportFormats.map((f) => f.id), 'json'] as const;
+
+const USAGE = `zimu ${APP_VERSION} — bilingual subtitle tools
+usage:
+  zimu inspect <file> [--encoding <label>]
+      print the parsed document as JSON (times in integer ms, null when untimed)
+  zimu convert <in> --to ${TARGETS.join('|')} [-o <out>] [--layout ${LAYOUTS.join('|')}]
+      [--encoding ${WRITE_ENCODINGS.join('|')}] [--line-ending lf|crlf] [--translation <second-file>]
+      [--ass-bilingual one-event|two-events] [--text-style paragraphs|lines] [--allow-lossy]
+  zimu convert <in>... --to <fmt> --out-dir <dir>     convert several files
+  zimu --version
+encodings read: ${READ_ENCODINGS.join(', ')}`;
+
+/** A usage mistake: printed with the usage, exit status 2. */
+class UsageError extends Error {}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag}: expected ${allowed.join('|')}, got '${value}'`);
+  return value as T;
+}
+
+const EXTENSION: Record<string, string> = { bcc: '.bcc', json: '.json', txt: '.txt', whisper: '.json' };
+
+/** Where the CLI writes; tests pass buffers, the binary passes the process streams. */
+export interface CliIo {
+  stdout(data: string | Uint8Array): void;
+  stderr(line: string): void;
+}
+
+async function inspect(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { encoding: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('inspect takes one file');
+  const encoding =
+    values.encoding === undefined ? undefined : oneOf(values.encoding, READ_ENCODINGS, '--encoding', 'utf-8');
+  const doc = await readInput(resolve(file), encoding);
+  io.stdout(formatInspectJson(inspectJson(doc.format, doc.encoding, doc.project, doc.warnings)));
+}
+
+async function convert(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'out-dir': { type: 'string' },
+      layout: { type: 'string' },
+      encoding: { type: 'string' },
+      'input-encoding': { type: 'string' },
+      'line-ending': { type: 'string' },
+      translation: { type: 'string' },
+      'ass-bilingual': { type: 'string' },
+      'text-style': { type: 'string' },
+      'allow-lossy': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('convert needs an input file');
+  if (!values.to) throw new UsageError('convert needs --to <format>');
+  const to = oneOf(values.to, TARGETS, '--to', 'srt');
+  if (positionals.length > 1 && !values['out-dir']) throw new UsageError('several inputs need --out-dir');
+  if (values.output && values['out-dir']) throw new UsageError('use -o or --out-dir, not both');
+  if (values.translation && positionals.length > 1) throw new UsageError('--translation takes a single input');
+  const layout: Layout = oneOf(values.layout, LAYOUTS, '--layout', 'bilingual');
+  const encoding: WriteEncoding = oneOf(values.encoding, WRITE_ENCODINGS, '--encoding', 'utf8');
+  const inputEncoding =
+    values['input-encoding'] === undefined
+      ? undefined
+      : oneOf(values['input-encoding'], READ_ENCODINGS, '--input-encoding', 'utf-8');
+  const lineEnding = oneOf(values['line-ending'], ['lf', 'crlf'] as const, '--line-ending', 'lf');
+  const assBilingual = oneOf(
+    values['ass-bilingual'],
+    ['one-event', 'two-events'] as const,
+    '--ass-bilingual',
+    'one-event',
+  );
+  const textStyle = oneOf(values['text-style'], ['paragraphs', 'lines'] as const, '--text-style', 'lines');
+
+  for (const input of positionals) {
+    const path = resolve(input);
+    const doc = await readInput(path, inputEncoding);
+    let project = doc.project;
+    if (values.translation) {
+      const second = await readInput(resolve(values.translation));
+      project = mergeTranslationTrack(project, second.project.segments).project;
+    }
+    let bytes: Buffer;
+    if (to === 'json') {
+      bytes = Buffer.from(formatInspectJson(inspectJson(doc.format, doc.encoding, project, doc.warnings)));
+    } else {
+      const result = exportProject(project, {
+        format: to as FormatId,
+        layout,
+        encoding,
+        lineEnding,
+        assBilingual,
+        textStyle,
+      });
+      if (result.unencodable.length > 0 && !values['allow-lossy']) {
+        throw new ZimuError(
+          'invalid-argument',
+          `${encoding} cannot write ${result.unencodable.slice(0, 20).join(' ')}; choose utf8 or gb18030, or pass --allow-lossy`,
+          { file: path },
+        );
+      }
+      for (const w of result.warnings)
+        console.error(
+          `zimu: warning: ${describeError({ message: w.message, detail: { file: path, ...(w.line ? { line: w.line } : {}) } })}`,
+        );
+      bytes = result.bytes;
+    }
+    const outDir = values['out-dir'];
+    const out = outDir
+      ? join(resolve(outDir), basename(path, extname(path)) + (EXTENSION[to] ?? `.${to}`))
+      : values.output;
+    if (out) {
+      if (outDir) await fs.mkdir(resolve(outDir), { recursive: true });
+      await writeFileAtomic(resolve(out), bytes);
+      io.stderr(`zimu: wrote ${out}`);
+    } else io.stdout(bytes);
+  }
+}
+
+/** Run one `zimu` command; resolves to the exit status (0 ok, 1 failed, 2 usage). Never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '--version' || command === '-v') io.stdout(`${APP_VERSION}\n`);
+    else if (command === 'inspect') await inspect(rest, io);
+    else if (command === 'convert') await convert(rest, io);
+    else {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    }
+    return 0;
+  } catch (err) {
+    const parseArgsError = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
+    if (err instanceof UsageError || parseArgsError) {
+      io.stderr(`zimu: ${(err as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    // One line, `zimu: <file>:<line>: <message>`, so editors and scripts can jump to the problem.
+    const message = err instanceof ZimuError ? describeError(err) : err instanceof Error ? err.message : String(err);
+    io.stderr(`zimu: ${message.split('\n')[0]}`);
+    return 1;
+  }
+}
