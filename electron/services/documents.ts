@@ -1,9 +1,17 @@
 import { basename, extname } from 'node:path';
-import type { FormatId, FormatIssue, SerializeOptions } from '../../shared/formats/format';
+import { type FormatId, type FormatIssue, layoutText, type SerializeOptions } from '../../shared/formats/format';
 import { ZimuError } from '../../shared/ipc/errors';
 import { createProject } from '../../shared/model/project';
 import type { Project } from '../../shared/model/types';
-import { type DecodedText, type ReadEncoding, type WriteEncoding, decodeBytes, decodeWith, encodeText, unencodableCharacters } from './encoding';
+import {
+  type DecodedText,
+  decodeBytes,
+  decodeWith,
+  encodeText,
+  type ReadEncoding,
+  unencodableCharacters,
+  type WriteEncoding,
+} from './encoding';
 import { readFileBytes } from './files';
 import { detectFormat, formatById } from './formats/registry';
 
@@ -38,7 +46,9 @@ export function importText(decoded: DecodedText, file: string, options: ImportOp
   const detected = options.format ? formatById(options.format) : detectFormat(decoded.text, file)?.format;
   if (!detected) {
     const empty = decoded.text.trim() === '';
-    throw new ZimuError('parse-error', empty ? 'the file is empty' : 'not a subtitle or transcript format Zimu knows', { file });
+    throw new ZimuError('parse-error', empty ? 'the file is empty' : 'not a subtitle or transcript format Zimu knows', {
+      file,
+    });
   }
   const parsed = detected.parse(decoded.text, options.keepTags ? { keepTags: true } : {});
   const errors = parsed.issues.filter((i) => i.severity === 'error');
@@ -75,6 +85,8 @@ export interface ExportResult {
   warnings: Warning[];
   /** Characters the chosen encoding cannot write (they would become '?'). */
   unencodable: string[];
+  /** Segments the export carries (timed ones with text for the layout, or all for untimed formats). */
+  cues: number;
 }
 
 /**
@@ -87,11 +99,20 @@ export function exportProject(project: Project, options: ExportOptions): ExportR
   const { text, issues } = format.serialize(project, options);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    const list = errors.slice(0, 5).map((e) => e.message).join('; ');
+    const list = errors
+      .slice(0, 5)
+      .map((e) => e.message)
+      .join('; ');
     const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-    throw new ZimuError('invalid-argument', `cannot export ${format.label}: ${list}${more}`, { problems: errors.length });
+    throw new ZimuError('invalid-argument', `cannot export ${format.label}: ${list}${more}`, {
+      problems: errors.length,
+    });
   }
+  const cues = project.segments.filter(
+    (s) => layoutText(s.source, s.translation, options.layout) !== '' && (!format.timed || s.start !== null),
+  ).length;
   return {
+    cues,
     bytes: encodeText(text, options.encoding),
     warnings: issues.map(toWarning),
     unencodable: unencodableCharacters(text, options.encoding),

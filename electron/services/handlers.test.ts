@@ -138,9 +138,12 @@ describe('createHandlers', () => {
 
   it('project.open refuses unknown formats and reports parse errors with file and line', async () => {
     const { handlers } = makeHost();
-    const txt = join(dir, 'notes.txt');
-    await fs.writeFile(txt, 'hello');
-    expect((await rejection(handlers['project.open']({ path: txt }))).code).toBe('unsupported');
+    const notes = join(dir, 'notes.json');
+    await fs.writeFile(notes, '{"not": "captions"}');
+    expect((await rejection(handlers['project.open']({ path: notes }))).toWire()).toMatchObject({
+      code: 'parse-error',
+      detail: { file: notes },
+    });
     const broken = join(dir, 'broken.zimu');
     await fs.writeFile(broken, '{\n  "format": "zimu-project",\n  "version": 1\n  "title": ""\n}\n');
     const err = await rejection(handlers['project.open']({ path: broken }));
@@ -181,8 +184,10 @@ describe('createHandlers', () => {
       ],
     });
     const out = join(dir, 'export.srt');
-    const r = await handlers['project.export']({ path: out, project, format: 'srt', layout: 'bilingual' });
-    expect(r).toEqual({ path: out, cues: 1 });
+    const args = contract['project.export'].args.parse({ path: out, project, format: 'srt', layout: 'bilingual' });
+    const r = await handlers['project.export'](args);
+    expect(r).toMatchObject({ path: out, cues: 1 });
+    expect(r.warnings).toHaveLength(1); // the untimed segment is left out, and said so
     expect(await fs.readFile(out, 'utf8')).toBe('1\n00:00:01,000 --> 00:00:02,500\n你好，世界\nHello, world\n');
     expect((await fs.readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
+import { mergeTranslationTrack } from '../../shared/align/translation-track';
 import type { EventName, EventPayload, MediaInfo, OpenedDocument } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
+import { exportProject, importFile } from './documents';
+import type { ReadEncoding } from './encoding';
 import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from './ffmpeg';
-import { readFileBytes, writeFileAtomic } from './files';
+import { writeFileAtomic } from './files';
 import { listFolder } from './fs-list';
 import type { MediaRegistry } from './media-registry';
 import { computePeaks } from './peaks';
 import { loadProjectFile, saveProjectFile } from './project-store';
 import type { SettingsStore } from './settings';
-import { exportSubtitleText, importSubtitleText, subtitleFormatOf } from './subtitle-io';
-import { decodeText } from './text-decode';
 
 export type DialogFilter = 'document' | 'media' | 'subtitle-export';
 
@@ -66,7 +67,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     return { id, url: deps.mediaUrl(id), path, ...probe };
   }
 
-  async function openDocument(path: string): Promise<OpenedDocument> {
+  async function openDocument(path: string, encoding?: ReadEncoding): Promise<OpenedDocument> {
     const warnings: OpenedDocument['warnings'] = [];
     if (extname(path).toLowerCase() === PROJECT_EXTENSION) {
       const project = await loadProjectFile(path);
@@ -80,15 +81,29 @@ export function createHandlers(deps: HostDeps): Handlers {
         }
       }
       await rememberRecent(path);
-      return { path, sourcePath: path, format: 'zimu', project, media, warnings };
+      return {
+        path,
+        sourcePath: path,
+        format: 'zimu',
+        encoding: null,
+        encodingConfidence: null,
+        project,
+        media,
+        warnings,
+      };
     }
-    const format = subtitleFormatOf(path);
-    if (!format)
-      throw new ZimuError('unsupported', `cannot open ${extname(path) || 'this kind of'} file yet`, { file: path });
-    const text = decodeText(await readFileBytes(path), path);
-    const project = importSubtitleText(text, path, basename(path, extname(path)));
+    const doc = await importFile(path, encoding ? { encoding } : {});
     await rememberRecent(path);
-    return { path: null, sourcePath: path, format, project, media: null, warnings };
+    return {
+      path: null,
+      sourcePath: path,
+      format: doc.format,
+      encoding: doc.encoding,
+      encodingConfidence: doc.encodingConfidence,
+      project: doc.project,
+      media: null,
+      warnings: doc.warnings,
+    };
   }
 
   return {
@@ -103,16 +118,35 @@ export function createHandlers(deps: HostDeps): Handlers {
       if (!deps.startupFile) throw new ZimuError('not-found', 'no document to start with');
       return openDocument(deps.startupFile);
     },
-    'project.open': async ({ path }) => openDocument(path),
+    'project.open': async ({ path, encoding }) => openDocument(path, encoding),
+    'project.importTranslation': async ({ path, project, encoding }) => {
+      const doc = await importFile(path, encoding ? { encoding } : {});
+      const merged = mergeTranslationTrack(project, doc.project.segments);
+      return { ...merged, warnings: doc.warnings };
+    },
     'project.save': async ({ path, project }) => {
       await saveProjectFile(path, project);
       await rememberRecent(path);
       return { path };
     },
-    'project.export': async ({ path, project, format, layout }) => {
-      const { text, cues } = exportSubtitleText(project, format, layout);
-      await writeFileAtomic(path, text);
-      return { path, cues };
+    'project.exportCheck': async ({ project, ...options }) => {
+      const { warnings, unencodable } = exportProject(project, options);
+      return { warnings, unencodable };
+    },
+    'project.export': async ({ path, project, allowLossy, ...options }) => {
+      const result = exportProject(project, options);
+      if (result.unencodable.length > 0 && !allowLossy) {
+        throw new ZimuError(
+          'invalid-argument',
+          `${options.encoding} cannot write: ${result.unencodable.slice(0, 20).join(' ')}`,
+          {
+            file: path,
+            unencodable: result.unencodable,
+          },
+        );
+      }
+      await writeFileAtomic(path, result.bytes);
+      return { path, cues: result.cues, warnings: result.warnings };
     },
     'media.open': async ({ path }) => openMedia(path),
     'media.peaks': async ({ mediaId, peaksPerSecond }) => {

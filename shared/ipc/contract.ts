@@ -29,12 +29,43 @@ export const MediaInfoSchema = z.object({
   video: z.object({ width: z.number().int(), height: z.number().int(), codec: z.string() }).nullable(),
 });
 
+/** Encodings Zimu reads (GBK/GB2312 are read as GB18030); "reopen with encoding" offers these. */
+export const ReadEncodingSchema = z.enum([
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'shift_jis',
+  'euc-kr',
+  'windows-1252',
+]);
+/** Encodings Zimu writes; GBK and Big5 can lose characters, which an export check lists first. */
+export const WriteEncodingSchema = z.enum(['utf8', 'utf8-bom', 'gb18030', 'gbk', 'big5']);
+export const ExportFormatSchema = z.enum(['srt', 'vtt', 'ass', 'bcc', 'lrc', 'txt', 'tsv', 'csv', 'whisper']);
+export const LayoutSchema = z.enum(['source', 'translation', 'bilingual', 'bilingual-translation-first']);
+
+const ExportOptionsSchema = z.object({
+  format: ExportFormatSchema,
+  layout: LayoutSchema,
+  encoding: WriteEncodingSchema.default('utf8'),
+  lineEnding: z.enum(['lf', 'crlf']).default('lf'),
+  /** ASS: both languages in one event (\N, two styles) or one event per language on its own layer. */
+  assBilingual: z.enum(['one-event', 'two-events']).default('one-event'),
+  /** Plain text: the transcript's paragraph style or one segment per line. */
+  textStyle: z.enum(['paragraphs', 'lines']).default('lines'),
+});
+
 export const OpenedDocumentSchema = z.object({
   /** Where Save writes without asking; null for documents imported from another format. */
   path: z.string().nullable(),
   /** The file it was read from. */
   sourcePath: z.string(),
   format: z.string(),
+  /** Detected (or chosen) text encoding of an imported file; null for .zimu projects. */
+  encoding: ReadEncodingSchema.nullable(),
+  /** 0..1: how sure the detection is; low values deserve a "reopen with encoding" hint. */
+  encodingConfidence: z.number().nullable(),
   project: ProjectSchema,
   media: MediaInfoSchema.nullable(),
   /** Parts of the file that were skipped or repaired. */
@@ -89,26 +120,38 @@ export const contract = {
     OpenedDocumentSchema,
   ),
   'project.open': call(
-    'Open a .zimu project or a subtitle file (SRT, VTT) and probe its media.',
-    z.object({ path: z.string().min(1) }).strict(),
+    'Open a .zimu project or a caption/transcript file (format and encoding detected, or the encoding given).',
+    z.object({ path: z.string().min(1), encoding: ReadEncodingSchema.optional() }).strict(),
     OpenedDocumentSchema,
+  ),
+  'project.importTranslation': call(
+    'Read a second caption file as the translation track of the given project, matched by time overlap.',
+    z.object({ path: z.string().min(1), project: ProjectSchema, encoding: ReadEncodingSchema.optional() }).strict(),
+    z.object({
+      project: ProjectSchema,
+      matched: z.number().int(),
+      unmatchedCues: z.number().int(),
+      warnings: z.array(Warning),
+    }),
   ),
   'project.save': call(
     'Write the project as a .zimu file, atomically (temp file + rename); media paths are stored relative.',
     z.object({ path: z.string().min(1), project: ProjectSchema }).strict(),
     z.object({ path: z.string() }),
   ),
+  'project.exportCheck': call(
+    'Dry run of an export: what would be left out and which characters the encoding cannot write.',
+    ExportOptionsSchema.extend({ project: ProjectSchema }).strict(),
+    z.object({ warnings: z.array(Warning), unencodable: z.array(z.string()) }),
+  ),
   'project.export': call(
-    'Write the project as a caption file in the given format.',
-    z
-      .object({
-        path: z.string().min(1),
-        project: ProjectSchema,
-        format: z.enum(['srt', 'vtt']),
-        layout: z.enum(['source', 'translation', 'bilingual', 'bilingual-translation-first']),
-      })
-      .strict(),
-    z.object({ path: z.string(), cues: z.number().int() }),
+    'Write the project as a caption file, atomically. Refuses a lossy encoding unless allowLossy.',
+    ExportOptionsSchema.extend({
+      path: z.string().min(1),
+      project: ProjectSchema,
+      allowLossy: z.boolean().default(false),
+    }).strict(),
+    z.object({ path: z.string(), cues: z.number().int(), warnings: z.array(Warning) }),
   ),
   'media.open': call(
     'Allow a media file to be served to the renderer and probe it (duration, tracks, video size).',

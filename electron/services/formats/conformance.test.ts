@@ -19,7 +19,10 @@ function bilingualProject(count: number): Project {
 
 const options: SerializeOptions = { layout: 'bilingual', lineEnding: 'lf' };
 
-function comparable(p: { segments: readonly { start?: number | null; end?: number | null; source?: string; translation?: string }[] }, timed: boolean) {
+function comparable(
+  p: { segments: readonly { start?: number | null; end?: number | null; source?: string; translation?: string }[] },
+  timed: boolean,
+) {
   return p.segments.map((s) => ({
     ...(timed ? { start: s.start ?? null, end: s.end ?? null } : {}),
     source: s.source ?? '',
