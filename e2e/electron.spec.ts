@@ -7,7 +7,7 @@ import { copySample, repoRoot } from './web-host';
 /** The Electron binary, or why there is none (npm install without the download, as in CI here). */
 function electronBinary(): { path: string | null; reason: string } {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    const path = createRequire(__filename)('electron') as unknown as string;
     if (typeof path === 'string' && existsSync(path)) return { path, reason: '' };
     return { path: null, reason: `Electron binary not available: ${String(path)} does not exist` };
   } catch (err) {

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const repoRoot = resolve(import.meta.dirname, '..');
+// Playwright loads specs as CommonJS (the package is not "type": "module"), so __dirname it is.
+export const repoRoot = resolve(__dirname, '..');
 export const sampleDir = join(repoRoot, 'electron', 'sample');
 export const SAMPLE_PROJECT = 'bv1uh4y1w77v-p1.zimu';
 

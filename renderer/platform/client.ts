@@ -1,5 +1,5 @@
-import type { CallArgs, CallName, CallResult, EventName, EventPayload } from '../../shared/ipc/contract';
 import type { ZimuBridge } from '../../shared/ipc/bridge';
+import type { CallArgs, CallName, CallResult, EventName, EventPayload } from '../../shared/ipc/contract';
 import { ZimuError } from '../../shared/ipc/errors';
 
 /** The one typed client of the contract. The renderer never knows which host answers it. */

@@ -1,5 +1,5 @@
+import { webRoutes, type ZimuBridge } from '../../shared/ipc/bridge';
 import { type CallName, type EventName, eventNames } from '../../shared/ipc/contract';
-import { type ZimuBridge, webRoutes } from '../../shared/ipc/bridge';
 import type { Envelope } from '../../shared/ipc/errors';
 
 /** Transport for the web host: JSON POSTs for calls, one EventSource for all events. */
@@ -37,8 +37,8 @@ export function createHttpTransport(token: string, base = ''): ZimuBridge {
     },
     on(event, listener) {
       ensureEventSource();
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      const set = listeners.get(event) ?? new Set<(payload: unknown) => void>();
+      listeners.set(event, set);
       set.add(listener);
       return () => set.delete(listener);
     },

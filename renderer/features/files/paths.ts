@@ -1,0 +1,95 @@
+/**
+ * Path helpers for the renderer, which has no `node:path`. Paths come from the host and may be
+ * POSIX (`/home/a/b.srt`) or Windows (`C:\a\b.srt`); these only split and join, never resolve.
+ */
+
+export type FileFilter = 'document' | 'media' | 'subtitle-export';
+
+/** Extensions the in-app picker shows for each filter, lower case with the dot. */
+export const FILTER_EXTENSIONS: Record<FileFilter, readonly string[]> = {
+  document: ['.zimu', '.srt', '.vtt', '.ass', '.ssa', '.txt', '.json', '.lrc', '.tsv', '.csv'],
+  media: [
+    '.opus',
+    '.ogg',
+    '.oga',
+    '.mp3',
+    '.m4a',
+    '.aac',
+    '.wav',
+    '.flac',
+    '.mp4',
+    '.m4v',
+    '.m4s',
+    '.mkv',
+    '.webm',
+    '.mov',
+    '.flv',
+  ],
+  'subtitle-export': ['.srt', '.vtt'],
+};
+
+export const PROJECT_EXTENSION = '.zimu';
+
+function lastSeparator(path: string): number {
+  return Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+}
+
+function separatorOf(path: string): '/' | '\\' {
+  return path.includes('\\') && !path.includes('/') ? '\\' : '/';
+}
+
+export function basename(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return trimmed.slice(lastSeparator(trimmed) + 1);
+}
+
+/** The folder part; the root (`/`, `C:\`) stays itself. */
+export function dirname(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  const at = lastSeparator(trimmed);
+  if (at < 0) return '';
+  if (at === 0) return trimmed.slice(0, 1);
+  if (at === 2 && /^[A-Za-z]:/.test(trimmed)) return trimmed.slice(0, 3);
+  return trimmed.slice(0, at);
+}
+
+export function joinPath(dir: string, name: string): string {
+  if (dir === '') return name;
+  return /[\\/]$/.test(dir) ? `${dir}${name}` : `${dir}${separatorOf(dir)}${name}`;
+}
+
+/** Lower-case extension with its dot, '' when there is none (`.bashrc` has none). */
+export function extname(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+export function hasExtension(path: string, extensions: readonly string[]): boolean {
+  return extensions.includes(extname(path));
+}
+
+/** `path` with its extension replaced by (or, without one, followed by) `extension`. */
+export function withExtension(path: string, extension: string): string {
+  const ext = extname(path);
+  return `${ext ? path.slice(0, path.length - ext.length) : path}${extension}`;
+}
+
+/**
+ * Where a project should be written when the user named `path`: keep a .zimu name, turn a caption
+ * file's name into a .zimu one (never write project JSON into `talk.srt`), else add .zimu.
+ */
+export function projectPathFor(path: string): string {
+  const ext = extname(path);
+  if (ext === PROJECT_EXTENSION) return path;
+  if (FILTER_EXTENSIONS.document.includes(ext)) return withExtension(path, PROJECT_EXTENSION);
+  return `${path}${PROJECT_EXTENSION}`;
+}
+
+/** An export path that ends in the chosen format's extension. */
+export function exportPathFor(path: string, format: 'srt' | 'vtt'): string {
+  const ext = extname(path);
+  if (ext === `.${format}`) return path;
+  if (FILTER_EXTENSIONS['subtitle-export'].includes(ext)) return withExtension(path, `.${format}`);
+  return `${path}.${format}`;
+}

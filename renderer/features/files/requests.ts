@@ -1,0 +1,35 @@
+import { createStore, useStore } from '../../state/store';
+import type { ExportOptions, FileUi, PathRequest } from './commands';
+
+/** The one question on screen, if any; its modal answers through `resolve`. */
+export type UiRequest =
+  | { readonly kind: 'path'; readonly request: PathRequest; readonly resolve: (path: string | null) => void }
+  | { readonly kind: 'confirm-discard'; readonly name: string; readonly resolve: (ok: boolean) => void }
+  | {
+      readonly kind: 'export';
+      readonly defaults: ExportOptions;
+      readonly resolve: (options: ExportOptions | null) => void;
+    };
+
+export const uiRequest = createStore<UiRequest | null>(null);
+
+export function useUiRequest(): UiRequest | null {
+  return useStore(uiRequest, (r) => r);
+}
+
+/** Show a request's modal and wait for its answer; the modal goes away when answered. */
+function ask<T>(make: (resolve: (value: T) => void) => UiRequest): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const request = make((value) => {
+      if (uiRequest.get() === request) uiRequest.set(null);
+      resolve(value);
+    });
+    uiRequest.set(request);
+  });
+}
+
+export const modalUi: FileUi = {
+  pickPath: (request) => ask((resolve) => ({ kind: 'path', request, resolve })),
+  confirmDiscard: (name) => ask((resolve) => ({ kind: 'confirm-discard', name, resolve })),
+  exportOptions: (defaults) => ask((resolve) => ({ kind: 'export', defaults, resolve })),
+};

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { notices, useNotices } from '../../state/notices';
+import { CloseIcon, WarningIcon } from '../../ui/icons';
+import './status.css';
+
+/** Failed calls, newest last, each until dismissed. Nothing here touches the document. */
+export function ErrorBanner() {
+  const { t } = useTranslation();
+  const errors = useNotices((s) => s.errors);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-banners">
+      {errors.map((e) => (
+        <div key={e.id} className="error-banner" role="alert">
+          <WarningIcon />
+          <p>
+            <strong>{t(`errors.${e.key}`)}</strong>
+            <span className="error-detail">{e.detail}</span>
+          </p>
+          <button
+            type="button"
+            className="error-dismiss"
+            aria-label={t('errors.dismiss')}
+            title={t('errors.dismiss')}
+            onClick={() => notices.dismiss(e.id)}
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { createPreferenceActions, RuntimeProvider } from './app/runtime';
+import { applyTheme } from './app/theme';
+import { createFileCommands } from './features/files/commands';
+import { modalUi } from './features/files/requests';
+import { initI18n } from './i18n';
+import { initialLanguage } from './i18n/language';
+import { connect } from './platform';
+import { editor } from './state/editor';
+import { notices } from './state/notices';
+import { preferences } from './state/preferences';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const client = connect();
+  // Language and theme come first, so the first frame is already in the right language and colours.
+  const [settings, info] = await Promise.allSettled([client.call('settings.get', {}), client.call('app.info', {})]);
+  const saved = settings.status === 'fulfilled' ? settings.value : null;
+  const appInfo = info.status === 'fulfilled' ? info.value : null;
+  const language = initialLanguage({
+    saved: saved?.language,
+    osLocale: appInfo?.locale,
+    browserLocale: navigator.language,
+  });
+  const theme = saved?.theme ?? 'system';
+  applyTheme(theme);
+  await initI18n(language);
+  preferences.set({ language, theme, info: appInfo });
+  if (settings.status === 'rejected') console.warn('zimu: settings unavailable, using defaults:', settings.reason);
+
+  const runtime = {
+    client,
+    commands: createFileCommands({ client, editor, notices, ui: modalUi }),
+    ...createPreferenceActions(client, notices),
+  };
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <RuntimeProvider runtime={runtime}>
+        <App />
+      </RuntimeProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,67 @@
+import type { TFunction } from 'i18next';
+import { describeError, ZimuError } from '../../shared/ipc/errors';
+import type { en } from '../i18n/en';
+import { createStore, useStore } from './store';
+
+/** What failed, as a key of the `errors` messages; the detail is the host's own words. */
+export type ErrorKey = Exclude<keyof typeof en.errors, 'dismiss' | 'title'>;
+
+export interface ErrorNotice {
+  readonly id: number;
+  readonly key: ErrorKey;
+  /** `file:line: message` for ZimuErrors, else the error's message. */
+  readonly detail: string;
+}
+
+export interface InfoNotice {
+  readonly id: number;
+  /** The message in the current language (so it follows a language switch while shown). */
+  readonly message: (t: TFunction) => string;
+}
+
+export interface NoticesState {
+  readonly errors: readonly ErrorNotice[];
+  readonly info: InfoNotice | null;
+}
+
+/** At most this many error banners; older ones give way. */
+const MAX_ERRORS = 4;
+
+/** How an error reads in the banner. */
+export function errorDetail(error: unknown): string {
+  if (error instanceof ZimuError) return describeError(error);
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function createNotices() {
+  const store = createStore<NoticesState>({ errors: [], info: null });
+  let nextId = 1;
+  return {
+    store,
+    error(key: ErrorKey, error: unknown): void {
+      const s = store.get();
+      const notice: ErrorNotice = { id: nextId++, key, detail: errorDetail(error) };
+      store.set({ ...s, errors: [...s.errors, notice].slice(-MAX_ERRORS) });
+    },
+    dismiss(id: number): void {
+      const s = store.get();
+      store.set({ ...s, errors: s.errors.filter((e) => e.id !== id) });
+    },
+    info(message: (t: TFunction) => string): void {
+      store.set({ ...store.get(), info: { id: nextId++, message } });
+    },
+    clearInfo(id: number): void {
+      const s = store.get();
+      if (s.info?.id === id) store.set({ ...s, info: null });
+    },
+  };
+}
+
+export type Notices = ReturnType<typeof createNotices>;
+
+export const notices = createNotices();
+
+export function useNotices<T>(selector: (state: NoticesState) => T): T {
+  return useStore(notices.store, selector);
+}
