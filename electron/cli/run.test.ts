@@ -41,6 +41,15 @@ describe('zimu inspect', () => {
     });
   });
 
+  it('reads a plain-text transcript as untimed segments', async () => {
+    const seed = join(import.meta.dirname, '..', 'sample', 'seed-transcript.txt');
+    const json = JSON.parse((await zimu('inspect', seed)).stdout);
+    expect(json.format).toBe('txt');
+    expect(json.segments[0]).toEqual({ start: null, end: null, text: '尊敬的各位领导', translation: '' });
+    expect(json.segments.every((s: { start: unknown }) => s.start === null)).toBe(true);
+    expect(json.segments.length).toBeGreaterThan(800);
+  });
+
   it('reopens with a chosen encoding', async () => {
     const r = await zimu('inspect', gbkSrt, '--encoding', 'big5');
     expect(JSON.parse(r.stdout).encoding).toBe('big5');

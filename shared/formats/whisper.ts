@@ -29,7 +29,8 @@ import {
  * A `speaker` string (WhisperX diarization) becomes the segment's speaker. Every other field
  * (tokens, words, avg_logprob, no_speech_prob, model, params…) is ignored.
  *
- * Problems name their JSON path (`segments[3].end: expected a number`) and the line it is on. A
+ * Problems carry their JSON path (`path: 'segments[3].end'`, message `expected a number; segment
+ * skipped`, which the host shows as `segments[3].end: expected a number…`) and the line it is on. A
  * segment with a bad time or text is skipped with a warning; a negative time is set to 0 and an end
  * before the start is set to the start (warnings). A file that is not JSON, or JSON without a
  * segment list, is one error. Segments keep file order.
@@ -291,18 +292,25 @@ function parseWhisper(input: string): ParsedDocument {
     issues: [{ severity: 'error', line, ...(path !== undefined ? { path } : {}), message }],
   });
   if (text.trim() === '') return error('The file is empty.');
-  let doc: LocatedJson;
+  // JSON.parse is fast; the locating parser runs only to explain a syntax error or place an issue.
+  let located: LocatedJson | null = null;
+  let root: unknown;
   try {
-    doc = parseJson(text);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    const line = lineAt(e.offset);
-    const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
-    return error(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
+    root = JSON.parse(text);
+  } catch {
+    try {
+      located = parseJson(text);
+      root = located.value;
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      const line = lineAt(e.offset);
+      const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
+      return error(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
+    }
   }
-  const root = doc.value;
   const lineOf = (path: string): number | null => {
-    const at = doc.offsets.get(path);
+    located ??= parseJson(text);
+    const at = located.offsets.get(path);
     return at === undefined ? null : lineAt(at);
   };
 
@@ -317,7 +325,7 @@ function parseWhisper(input: string): ParsedDocument {
     [list, kind, base] = [root.transcription, 'transcription', 'transcription'];
   } else if (isObject(root) && (root.segments !== undefined || root.transcription !== undefined)) {
     const key = root.segments !== undefined ? 'segments' : 'transcription';
-    return error(`${key}: expected an array of segments`, lineOf(key), key);
+    return error('Expected an array of segments.', lineOf(key), key);
   } else {
     return error(
       'Not a Whisper transcript: expected a JSON object with a "segments" (or whisper.cpp "transcription") array.',
@@ -332,7 +340,7 @@ function parseWhisper(input: string): ParsedDocument {
     const warn = (key: string | undefined, message: string) => {
       const path = key ? `${at}.${key}` : at;
       const line = lineOf(path) ?? lineOf(at);
-      issues.push({ severity: 'warning', line, path, message: `${path}: ${message}` });
+      issues.push({ severity: 'warning', line, path, message });
     };
     try {
       const segment = readEntry(entry, kind, warn);
@@ -342,10 +350,8 @@ function parseWhisper(input: string): ParsedDocument {
       warn(e.key || undefined, `${e.message}; segment skipped`);
     }
   });
-  if (segments.length === 0 && list.length > 0 && issues.length > 0) {
-    issues.unshift({ severity: 'error', line: lineOf(base), path: base, message: `${base || 'The list'}: no readable segments.` });
-  } else if (list.length === 0) {
-    issues.push({ severity: 'warning', line: lineOf(base), path: base, message: 'The transcript has no segments.' });
+  if (segments.length === 0 && issues.length > 0) {
+    issues.unshift({ severity: 'error', line: lineOf(base), path: base, message: 'No readable segments.' });
   }
   const capped =
     issues.length <= MAX_ISSUES
@@ -399,13 +405,15 @@ function formatSeconds(ms: number): string {
 
 /** Whisper's full `text`: segments run together, with a space only between Latin-script words. */
 function joinTranscript(texts: readonly string[]): string {
-  let out = '';
+  const parts: string[] = [];
+  let last = '';
   for (const raw of texts) {
     const t = raw.replace(/\s*\n\s*/g, ' ');
-    if (out && /[A-Za-z0-9.,!?;:'")]$/.test(out) && /^[A-Za-z0-9("']/.test(t)) out += ' ';
-    out += t;
+    if (/[A-Za-z0-9.,!?;:'")]/.test(last) && /^[A-Za-z0-9("']/.test(t)) parts.push(' ');
+    parts.push(t);
+    last = t.slice(-1);
   }
-  return out;
+  return parts.join('');
 }
 
 function serializeWhisper(project: Project, options: SerializeOptions): SerializeResult {

@@ -1,7 +1,10 @@
 import { assFormat } from '../../../shared/formats/ass';
 import { bccFormat } from '../../../shared/formats/bcc';
+import { csvFormat, tsvFormat } from '../../../shared/formats/delimited';
 import type { FormatId, SubtitleFormat } from '../../../shared/formats/format';
 import { lrcFormat } from '../../../shared/formats/lrc';
+import { txtFormat } from '../../../shared/formats/plain-text';
+import { whisperFormat } from '../../../shared/formats/whisper';
 import { srtFormat } from './srt';
 import { vttFormat } from './vtt';
 
@@ -10,7 +13,17 @@ import { vttFormat } from './vtt';
  * package); every other format is a pure module in shared/formats. Adding a format = one row here;
  * the conformance test loops over this list.
  */
-export const formats: readonly SubtitleFormat[] = [srtFormat, vttFormat, assFormat, bccFormat, lrcFormat];
+export const formats: readonly SubtitleFormat[] = [
+  srtFormat,
+  vttFormat,
+  assFormat,
+  bccFormat,
+  lrcFormat,
+  whisperFormat,
+  tsvFormat,
+  csvFormat,
+  txtFormat,
+];
 
 export function formatById(id: string): SubtitleFormat | undefined {
   return formats.find((f) => f.id === id);
