@@ -34,6 +34,7 @@ function makeSegment(id: SegmentId, init: SegmentInit): Segment {
     ...seg,
     ...(init.speaker !== undefined ? { speaker: init.speaker } : {}),
     ...(init.note !== undefined ? { note: init.note } : {}),
+    ...(init.extras !== undefined ? { extras: init.extras } : {}),
   };
 }
 

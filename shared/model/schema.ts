@@ -16,6 +16,7 @@ export const SegmentSchema = z
     speaker: z.string().optional(),
     note: z.string().optional(),
     flags: z.array(FlagSchema).readonly(),
+    extras: z.record(z.string(), z.record(z.string(), z.string()).readonly()).readonly().optional(),
   })
   .refine((s) => (s.start === null) === (s.end === null), { message: 'start and end must both be set or both be null' })
   .refine((s) => s.start === null || s.end === null || s.end >= s.start, { message: 'end is before start' });

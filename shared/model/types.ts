@@ -19,6 +19,11 @@ export interface Segment {
   readonly speaker?: string;
   readonly note?: string;
   readonly flags: readonly Flag[];
+  /**
+   * Per-format data kept for round trips, by format id (e.g. `{ vtt: { settings: 'line:0' } }`).
+   * Formats read only their own key and ignore the rest.
+   */
+  readonly extras?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The media a project is timed against. `path` is absolute once loaded; project files store it relative. */

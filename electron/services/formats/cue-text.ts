@@ -367,6 +367,8 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
       end: cue.end,
       ...splitBilingual(text),
       ...(speaker ? { speaker } : {}),
+      // VTT cue settings (position, line, align…) are kept and written back on VTT export.
+      ...(format === 'vtt' && cue.settings ? { extras: { vtt: { settings: cue.settings } } } : {}),
     };
   });
 
@@ -495,6 +497,8 @@ interface OutCue {
   start: number;
   end: number;
   text: string;
+  /** VTT cue settings, '' for none. */
+  settings: string;
 }
 
 function clock(ms: number, separator: ',' | '.'): string {
@@ -508,7 +512,7 @@ function clock(ms: number, separator: ',' | '.'): string {
 
 function timingLine(cue: OutCue, format: CueFormat): string {
   const sep = format === 'srt' ? ',' : '.';
-  return `${clock(cue.start, sep)} --> ${clock(cue.end, sep)}`;
+  return `${clock(cue.start, sep)} --> ${clock(cue.end, sep)}${cue.settings ? ` ${cue.settings}` : ''}`;
 }
 
 function rowList(rows: readonly number[]): string {
@@ -529,7 +533,12 @@ function writeOwn(header: string | null, cues: readonly OutCue[], format: CueFor
 function write(header: string | null, cues: readonly OutCue[], format: CueFormat): string {
   const nodes: NodeList = [];
   if (header !== null) nodes.push({ type: 'header', data: header });
-  for (const c of cues) nodes.push({ type: 'cue', data: { start: c.start, end: c.end, text: c.text } });
+  for (const c of cues) {
+    nodes.push({
+      type: 'cue',
+      data: { start: c.start, end: c.end, text: c.text, ...(c.settings ? { settings: c.settings } : {}) },
+    });
+  }
   const out = stringifySync(nodes, { format: format === 'srt' ? 'SRT' : 'WebVTT' });
   // Put our own timing lines in: `subtitle` formats times through a local-time Date, which wraps
   // at 24 hours (100 h comes out as "04:00:…"). Cue n is: number, timing, text lines, blank.
@@ -570,7 +579,8 @@ export function serializeCueFile(project: Project, options: SerializeOptions, fo
       // SRT has no escaping; an arrow in the text would read as a timing line.
       text = body.replace(/-->/g, '->');
     }
-    cues.push({ start, end, text });
+    const settings = format === 'vtt' ? (seg.extras?.vtt?.settings ?? '').replace(/\s+/g, ' ').trim() : '';
+    cues.push({ start, end, text, settings });
   });
   if (untimed.length > 0) {
     issues.push(warning(null, `${plural(untimed.length, 'untimed segment')} left out (${rowList(untimed)})`));

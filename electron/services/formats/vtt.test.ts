@@ -431,3 +431,21 @@ describe('vtt round trip', () => {
     });
   }
 });
+
+describe('WebVTT cue settings', () => {
+  it('keeps cue settings and writes them back', async () => {
+    const { vttFormat } = await import('./vtt');
+    const { createProject } = await import('../../../shared/model/project');
+    const input =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000 line:0 position:20% align:start\n顶部字幕\n\n00:00:03.000 --> 00:00:04.000\n普通字幕\n';
+    const parsed = vttFormat.parse(input);
+    expect(parsed.segments[0]?.extras).toEqual({ vtt: { settings: 'line:0 position:20% align:start' } });
+    expect(parsed.segments[1]?.extras).toBeUndefined();
+    const out = vttFormat.serialize?.(createProject({ segments: parsed.segments }), {
+      layout: 'source',
+      lineEnding: 'lf',
+    });
+    expect(out?.text).toContain('00:00:01.000 --> 00:00:02.000 line:0 position:20% align:start\n顶部字幕');
+    expect(out?.text).toContain('00:00:03.000 --> 00:00:04.000\n普通字幕');
+  });
+});
