@@ -13,6 +13,15 @@ import { notices } from './state/notices';
 import { preferences } from './state/preferences';
 import './styles.css';
 
+/** localStorage, where the browser allows it (a locked-down profile may throw on access). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   const client = connect();
   // Language and theme come first, so the first frame is already in the right language and colours.
@@ -32,7 +41,7 @@ async function start(): Promise<void> {
 
   const runtime = {
     client,
-    commands: createFileCommands({ client, editor, notices, ui: modalUi }),
+    commands: createFileCommands({ client, editor, notices, ui: modalUi, storage: browserStorage() }),
     ...createPreferenceActions(client, notices),
   };
   const root = document.getElementById('root');

@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateFfmpeg } from '../services/ffmpeg';
+import { decodePeaksFile } from '../services/peaks-file';
 import { runCli } from './run';
 
 const dir = mkdtempSync(join(tmpdir(), 'zimu-cli-'));
@@ -158,5 +161,111 @@ describe('zimu convert', () => {
     expect((await zimu('convert', gbkSrt)).code).toBe(2);
     expect((await zimu('convert', gbkSrt, '--to', 'docx')).code).toBe(2);
     expect((await zimu('frobnicate')).code).toBe(2);
+  });
+});
+
+describe('zimu media and zimu peaks', () => {
+  const ffmpeg = (...args: string[]) => execFileSync(locateFfmpeg().ffmpeg, ['-v', 'error', '-y', ...args]);
+  const clip = join(dir, '开幕式 clip.mp4');
+  const episode = join(dir, 'bilibili', 'c_5678');
+  const profile = join(dir, 'profile');
+  let savedProfile: string | undefined;
+
+  beforeAll(() => {
+    savedProfile = process.env.ZIMU_PROFILE_DIR;
+    process.env.ZIMU_PROFILE_DIR = profile; // remuxes of Bilibili streams go to <profile>/cache
+    ffmpeg(
+      ...['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=10:duration=3'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=3'],
+      ...['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', clip],
+    );
+    mkdirSync(join(episode, '80'), { recursive: true });
+    const entry = { title: '具身智能论坛', bvid: 'BV1uh4y1w77v', type_tag: '80', page_data: { part: '下午' } };
+    writeFileSync(join(episode, 'entry.json'), JSON.stringify(entry));
+    const fragmented = ['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof'];
+    ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=160x120:rate=10:duration=2',
+      '-c:v',
+      'libx264',
+      ...fragmented,
+      join(episode, '80', 'video.m4s'),
+    );
+    ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=300:duration=2',
+      '-c:a',
+      'aac',
+      ...fragmented,
+      join(episode, '80', 'audio.m4s'),
+    );
+  });
+
+  afterAll(() => {
+    if (savedProfile === undefined) delete process.env.ZIMU_PROFILE_DIR;
+    else process.env.ZIMU_PROFILE_DIR = savedProfile;
+  });
+
+  it('media prints duration, tracks and video size as one JSON object', async () => {
+    const r = await zimu('media', clip);
+    expect(r.code).toBe(0);
+    const info = JSON.parse(r.stdout);
+    expect(Object.keys(info)).toEqual(['durationMs', 'audioTracks', 'video']);
+    expect(Math.abs(info.durationMs - 3000)).toBeLessThan(100);
+    expect(info.audioTracks).toEqual([{ index: 0, codec: 'aac', sampleRate: 48000, channels: 1, language: 'und' }]);
+    expect(info.video).toEqual({ width: 320, height: 240, codec: 'h264' });
+  });
+
+  it('media adds title, bvid and part for a Bilibili download folder', async () => {
+    const info = JSON.parse((await zimu('media', episode)).stdout);
+    expect(info).toMatchObject({ title: '具身智能论坛', bvid: 'BV1uh4y1w77v', part: '下午' });
+    expect(info.video).toMatchObject({ width: 160, height: 120 });
+    expect(info.audioTracks).toHaveLength(1);
+  });
+
+  it('peaks writes the documented file, 100 pairs per second, named after the media by default', async () => {
+    const cwd = process.cwd();
+    const here = mkdtempSync(join(dir, 'cwd-'));
+    process.chdir(here);
+    let r: Awaited<ReturnType<typeof zimu>>;
+    try {
+      r = await zimu('peaks', clip);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(2); // one line
+    const line = JSON.parse(r.stdout);
+    expect(Object.keys(line)).toEqual(['durationMs', 'peaksPerSecond', 'count']);
+    expect(line.peaksPerSecond).toBe(100);
+    expect(line.count).toBeGreaterThanOrEqual(Math.ceil(line.durationMs / 10));
+    const file = decodePeaksFile(readFileSync(join(here, '开幕式 clip.zpk')));
+    expect(file).toMatchObject({ peaksPerSecond: 100, sampleRate: 48000, count: line.count, level: 0, levels: 1 });
+    expect(Math.max(...(file?.pairs ?? []))).toBeGreaterThan(0.1 * 32767);
+  });
+
+  it('peaks takes -o and --pps, and a Bilibili folder', async () => {
+    const out = join(dir, 'episode.zpk');
+    const r = await zimu('peaks', episode, '-o', out, '--pps', '50');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout);
+    expect(line).toMatchObject({ peaksPerSecond: 50 });
+    expect(line.count).toBeGreaterThanOrEqual(100);
+    expect(decodePeaksFile(readFileSync(out))?.count).toBe(line.count);
+  });
+
+  it('refuses a bad --pps as a usage error and unreadable media with the file named', async () => {
+    expect((await zimu('peaks', clip, '--pps', '0')).code).toBe(2);
+    expect((await zimu('peaks', clip, '--pps', 'fast')).code).toBe(2);
+    expect((await zimu('media')).code).toBe(2);
+    const junk = join(dir, 'junk.mp4');
+    writeFileSync(junk, 'not media at all');
+    const r = await zimu('peaks', junk);
+    expect(r.code).toBe(1);
+    expect(r.stderr[0]).toContain(junk);
   });
 });

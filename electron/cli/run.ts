@@ -1,13 +1,18 @@
 import { promises as fs } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
 import type { FormatId, Layout } from '../../shared/formats/format';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { resolveMediaInput } from '../services/bilibili';
 import { exportProject } from '../services/documents';
 import { READ_ENCODINGS, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
+import { locateFfmpeg, probeMedia } from '../services/ffmpeg';
 import { writeFileAtomic } from '../services/files';
 import { exportFormats } from '../services/formats/registry';
+import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
+import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
+import { defaultProfileDir } from '../services/profile';
 import { APP_VERSION } from '../services/version';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
@@ -23,6 +28,11 @@ usage:
       [--encoding ${WRITE_ENCODINGS.join('|')}] [--line-ending lf|crlf] [--translation <second-file>]
       [--ass-bilingual one-event|two-events] [--text-style paragraphs|lines] [--allow-lossy]
   zimu convert <in>... --to <fmt> --out-dir <dir>     convert several files
+  zimu media <file-or-folder>
+      print duration, audio tracks and video size as JSON (a Bilibili folder: title, bvid, part too)
+  zimu peaks <media-or-folder> [-o <file>] [--pps <n>] [--track <n>]
+      write the waveform as a peaks file (default: <name>${PEAKS_EXTENSION} here, ${PEAKS_PER_SECOND} per second)
+      and print {"durationMs","peaksPerSecond","count"}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -142,6 +152,67 @@ async function convert(args: string[], io: CliIo): Promise<void> {
   }
 }
 
+/** A media file or Bilibili folder, made playable (remuxed into the profile's cache if need be) and probed. */
+async function openMedia(input: string) {
+  const tools = locateFfmpeg();
+  const resolved = await resolveMediaInput(resolve(input), tools, join(defaultProfileDir(), 'cache'));
+  const probe = await probeMedia(tools, resolved.playPath);
+  if (probe.audioTracks.length === 0) {
+    throw new ZimuError('unsupported', 'this file has no audio track', { file: resolve(input) });
+  }
+  return { tools, playPath: resolved.playPath, bilibili: resolved.bilibili, probe };
+}
+
+function onePositional(args: string[], command: string, options: ParseArgsConfig['options'] = {}) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(`${command} takes one file or folder`);
+  return { file, values };
+}
+
+function integerOption(value: unknown, flag: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag}: expected ${min}..${max}, got '${value}'`);
+  return n;
+}
+
+async function media(args: string[], io: CliIo): Promise<void> {
+  const { file } = onePositional(args, 'media');
+  const { probe, bilibili } = await openMedia(file);
+  const info = { durationMs: probe.durationMs, audioTracks: probe.audioTracks, video: probe.video, ...bilibili };
+  io.stdout(`${JSON.stringify(info, null, 2)}\n`);
+}
+
+async function peaks(args: string[], io: CliIo): Promise<void> {
+  const { file, values } = onePositional(args, 'peaks', {
+    output: { type: 'string', short: 'o' },
+    pps: { type: 'string' },
+    track: { type: 'string' },
+  });
+  const peaksPerSecond = integerOption(values.pps, '--pps', 1, 1000, PEAKS_PER_SECOND);
+  const track = integerOption(values.track, '--track', 0, 99, 0);
+  const { tools, playPath, probe } = await openMedia(file);
+  const info = probe.audioTracks[track];
+  if (!info) throw new ZimuError('invalid-argument', `there is no audio track ${track}`, { file: resolve(file) });
+  const result = await decodePeaks(tools, {
+    path: playPath,
+    track,
+    sampleRate: info.sampleRate,
+    durationMs: probe.durationMs,
+    format: probe.format,
+    peaksPerSecond,
+  });
+  const out = resolve(
+    typeof values.output === 'string' ? values.output : `${basename(resolve(file), extname(file))}${PEAKS_EXTENSION}`,
+  );
+  await writeFileAtomic(out, encodePeaksFile({ ...result, level: 0, levels: 1 }));
+  io.stderr(`zimu: wrote ${out}`);
+  const { durationMs, count } = result;
+  io.stdout(`${JSON.stringify({ durationMs, peaksPerSecond, count })}\n`);
+}
+
 /** Run one `zimu` command; resolves to the exit status (0 ok, 1 failed, 2 usage). Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -149,6 +220,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === '--version' || command === '-v') io.stdout(`${APP_VERSION}\n`);
     else if (command === 'inspect') await inspect(rest, io);
     else if (command === 'convert') await convert(rest, io);
+    else if (command === 'media') await media(rest, io);
+    else if (command === 'peaks') await peaks(rest, io);
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

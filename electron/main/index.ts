@@ -13,12 +13,18 @@ import { mainWindowOptions } from './window-options';
 
 // Media must stream with Range requests and be fetchable by the media element: a privileged scheme.
 protocol.registerSchemesAsPrivileged([
-  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ]);
 
 const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
   document: [
-    { name: 'Zimu / subtitles', extensions: ['zimu', 'srt', 'vtt', 'ass', 'ssa', 'json', 'lrc', 'txt', 'tsv', 'csv'] },
+    {
+      name: 'Zimu / subtitles',
+      extensions: ['zimu', 'srt', 'vtt', 'ass', 'ssa', 'bcc', 'json', 'lrc', 'txt', 'tsv', 'csv'],
+    },
     { name: 'All files', extensions: ['*'] },
   ],
   media: [
@@ -27,7 +33,10 @@ const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
       extensions: ['mp4', 'mkv', 'webm', 'flv', 'mov', 'm4s', 'm4a', 'aac', 'mp3', 'wav', 'ogg', 'opus', 'flac'],
     },
   ],
-  'subtitle-export': [{ name: 'Subtitles', extensions: ['srt', 'vtt'] }],
+  'subtitle-export': [
+    { name: 'Subtitles', extensions: ['srt', 'vtt', 'ass', 'bcc', 'json', 'lrc', 'txt', 'tsv', 'csv'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 /** A file named on the command line (`zimu file.zimu`), skipping Electron's own arguments. */
@@ -75,6 +84,7 @@ async function start(): Promise<void> {
     locale: app.getLocale(),
     startupFile: fileFromArgv(process.argv) ?? findSampleProject(__dirname, process.resourcesPath),
     settings: createSettingsStore(app.getPath('userData')),
+    cacheDir: join(app.getPath('userData'), 'cache'),
     media,
     mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
     emit,

@@ -50,6 +50,7 @@ beforeAll(async () => {
     locale: 'zh-CN',
     startupFile: null,
     settings: createSettingsStore(join(dir, 'profile')),
+    cacheDir: join(dir, 'profile', 'cache'),
     media: createMediaRegistry(),
     mediaUrl: (id) => `zimu-media://media/${id}`,
     emit: () => {},

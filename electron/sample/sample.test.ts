@@ -68,7 +68,7 @@ describe('built-in sample project', () => {
   it('keeps every segment within the audio', () => {
     const project = loadProject();
     const out = execFileSync(
-      locateFfmpeg().ffprobe,
+      locateFfmpeg().ffprobe ?? 'ffprobe',
       ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', audioPath(project)],
       { encoding: 'utf8' },
     );

@@ -135,7 +135,8 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     throw new ZimuError(
       'unreadable',
       "cannot tell this file's text encoding; reopen it with an encoding chosen by hand",
-      { file },
+      // A structured reason, so the UI can offer the encoding choice without reading the message.
+      { file, reason: 'encoding-unknown' },
     );
   }
   return {

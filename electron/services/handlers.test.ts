@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type EventName, events as eventSchemas } from '../../shared/ipc/contract';
+import { contract, type EventName } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { ZimuError } from '../../shared/ipc/errors';
 import { createProject } from '../../shared/model/project';
@@ -17,7 +17,6 @@ import { createSettingsStore } from './settings';
 const run = promisify(execFile);
 let dir: string;
 let tone: string;
-let videoOnly: string;
 
 const BILINGUAL_SRT =
   '1\n00:00:01,000 --> 00:00:02,500\n你好，世界\nHello, world\n\n2\n00:00:03,000 --> 00:00:04,000\n第二句\nSecond line\n';
@@ -43,6 +42,7 @@ function makeHost(over: Partial<HostDeps> = {}): Host {
     mediaUrl: (id) => `/media/${id}?token=t0k`,
     emit: (event, payload) => events.push({ event, payload }),
     dialogs: null,
+    cacheDir: join(profile, 'cache'),
     ...over,
   };
   return { handlers: createHandlers(deps), deps, events, profile };
@@ -74,10 +74,8 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'zimu-handlers-'));
   await fs.mkdir(join(dir, 'media'));
   tone = join(dir, 'media', 'tone.opus');
-  videoOnly = join(dir, 'media', 'silent-film.mp4');
   const ffmpeg = locateFfmpeg().ffmpeg;
   await run(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-c:a', 'libopus', tone]);
-  await run(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=5:duration=1', videoOnly]);
 });
 
 afterAll(async () => {
@@ -190,37 +188,6 @@ describe('createHandlers', () => {
     expect(r.warnings).toHaveLength(1); // the untimed segment is left out, and said so
     expect(await fs.readFile(out, 'utf8')).toBe('1\n00:00:01,000 --> 00:00:02,500\n你好，世界\nHello, world\n');
     expect((await fs.readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('media.open and media.peaks: peaks cover the media and progress arrives as job.progress', async () => {
-    const { handlers, events } = makeHost();
-    const media = await handlers['media.open']({ path: tone });
-    const peaks = contract['media.peaks'].result.parse(await handlers['media.peaks']({ mediaId: media.id }));
-    expect(peaks.peaksPerSecond).toBe(100);
-    expect(peaks.min.length).toBe(peaks.max.length);
-    expect(peaks.max.length).toBeGreaterThanOrEqual(Math.floor((peaks.durationMs / 1000) * 100));
-    expect(Math.max(...peaks.max)).toBeGreaterThan(0.1);
-
-    expect(events.length).toBeGreaterThan(0);
-    const jobIds = new Set(events.map((e) => (e.payload as { jobId: string }).jobId));
-    expect(jobIds.size).toBe(1);
-    for (const e of events) {
-      expect(e.event).toBe('job.progress');
-      expect(() => eventSchemas['job.progress'].parse(e.payload)).not.toThrow();
-      expect(e.payload).toMatchObject({ kind: 'peaks', total: media.durationMs });
-    }
-    expect(events.at(-1)?.payload).toMatchObject({ done: 3000 });
-
-    const coarse = await handlers['media.peaks']({ mediaId: media.id, peaksPerSecond: 10 });
-    expect(coarse.max.length).toBeGreaterThanOrEqual(30);
-    expect(coarse.max.length).toBeLessThan(35);
-  });
-
-  it('media.peaks refuses ids that were never opened; media.open refuses files without audio', async () => {
-    const { handlers } = makeHost();
-    expect((await rejection(handlers['media.peaks']({ mediaId: 'deadbeef' }))).code).toBe('not-found');
-    const err = await rejection(handlers['media.open']({ path: videoOnly }));
-    expect(err.toWire()).toMatchObject({ code: 'unsupported', detail: { file: videoOnly } });
   });
 
   it('dialogs are unsupported on a host without native dialogs', async () => {

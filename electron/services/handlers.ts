@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { extname } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
-import type { EventName, EventPayload, MediaInfo, OpenedDocument } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, MediaInfo, OpenedDocument, Peaks } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
-import { ZimuError } from '../../shared/ipc/errors';
+import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
+import { resolveMediaInput } from './bilibili';
 import { exportProject, importFile } from './documents';
 import type { ReadEncoding } from './encoding';
 import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from './ffmpeg';
 import { writeFileAtomic } from './files';
 import { listFolder } from './fs-list';
+import { mediaIdentity } from './media-identity';
 import type { MediaRegistry } from './media-registry';
-import { computePeaks } from './peaks';
+import { decodePeaks, PEAKS_PER_SECOND } from './peaks';
+import { type CachedLevel, peaksCacheKey, readPeaksCache, writePeaksCache } from './peaks-cache';
+import { buildLevels } from './peaks-file';
 import { loadProjectFile, saveProjectFile } from './project-store';
 import type { SettingsStore } from './settings';
 
@@ -36,15 +42,34 @@ export interface HostDeps {
   mediaUrl(id: string): string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   dialogs: NativeDialogs | null;
-  /** Explicit ffmpeg location (tests, settings); otherwise ZIMU_FFMPEG or PATH. */
+  /** Explicit ffmpeg location (tests, settings); otherwise ZIMU_FFMPEG, the bundled one, or PATH. */
   ffmpegPath?: string;
+  /** Derived files kept between sessions (waveform peaks, remuxes): `<profileDir>/cache`. */
+  cacheDir: string;
 }
 
-const DEFAULT_PEAKS_PER_SECOND = 100;
+/** An opened media file: what media.peaks needs to know about it. */
+interface OpenedMedia {
+  playPath: string;
+  probe: MediaProbe;
+  audioTrack: number;
+}
+
+/** A cancellable job (job.cancel); its events carry the id. */
+interface Job {
+  id: string;
+  signal: AbortSignal;
+  end(): void;
+}
+
+const base64 = (pairs: Int16Array) => Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength).toString('base64');
 
 /** Every call of the contract, implemented once for both hosts. */
 export function createHandlers(deps: HostDeps): Handlers {
-  const probes = new Map<string, MediaProbe>();
+  const opened = new Map<string, OpenedMedia>();
+  const jobs = new Map<string, AbortController>();
+  /** Decodes in flight by cache key: asking again for the same waveform joins the running one (and its job). */
+  const decoding = new Map<string, Promise<Peaks>>();
   let tools: FfmpegTools | null = null;
   const ffmpeg = () => {
     tools ??= locateFfmpeg(deps.ffmpegPath);
@@ -58,13 +83,134 @@ export function createHandlers(deps: HostDeps): Handlers {
       () => {},
     );
 
-  async function openMedia(path: string): Promise<MediaInfo> {
-    const probe = await probeMedia(ffmpeg(), path);
-    if (probe.audioTracks.length === 0)
-      throw new ZimuError('unsupported', 'this file has no audio track', { file: path });
-    const id = deps.media.register(path);
-    probes.set(id, probe);
-    return { id, url: deps.mediaUrl(id), path, ...probe };
+  function startJob(): Job {
+    const id = randomUUID();
+    const controller = new AbortController();
+    jobs.set(id, controller);
+    return { id, signal: controller.signal, end: () => jobs.delete(id) };
+  }
+
+  async function openMedia(path: string, audioTrack?: number): Promise<MediaInfo> {
+    const job = startJob();
+    try {
+      // ---- Bilibili cache folders, .m4s streams and remuxing: electron/services/bilibili.ts ----
+      // Remux progress names the opened path's media id (the played file's id is not known yet).
+      let sourceId: string | undefined;
+      const input = await resolveMediaInput(
+        path,
+        ffmpeg(),
+        deps.cacheDir,
+        (done, total) => {
+          sourceId ??= deps.media.register(path);
+          deps.emit('job.progress', { jobId: job.id, kind: 'remux', mediaId: sourceId, done, total });
+        },
+        job.signal,
+      );
+      // ---- end of the Bilibili hook ----
+      const probe = await probeMedia(ffmpeg(), input.playPath);
+      if (probe.audioTracks.length === 0)
+        throw new ZimuError('unsupported', 'this file has no audio track', { file: path });
+      const track = audioTrack ?? 0;
+      if (track >= probe.audioTracks.length) {
+        throw new ZimuError('invalid-argument', `there is no audio track ${track + 1}`, { file: path });
+      }
+      const id = deps.media.register(input.playPath);
+      opened.set(id, { playPath: input.playPath, probe, audioTrack: track });
+      return {
+        id,
+        url: deps.mediaUrl(id),
+        path,
+        playPath: input.playPath,
+        remuxed: input.remuxed,
+        durationMs: probe.durationMs,
+        audioTracks: probe.audioTracks,
+        video: probe.video,
+        audioTrack: track,
+        bilibili: input.bilibili,
+      };
+    } finally {
+      job.end();
+    }
+  }
+
+  /** The peaks files as the renderer fetches them: registered like media. */
+  function peaksAnswer(levels: CachedLevel[], cached: boolean): Peaks {
+    return {
+      durationMs: levels[0]?.durationMs ?? 0,
+      levels: levels.map((l) => ({
+        peaksPerSecond: l.peaksPerSecond,
+        count: l.count,
+        url: deps.mediaUrl(deps.media.register(l.file)),
+      })),
+      cached,
+    };
+  }
+
+  let scratchDir: Promise<string> | null = null;
+  async function decodeAndStore(mediaId: string, media: OpenedMedia, track: number, key: string): Promise<Peaks> {
+    const info = media.probe.audioTracks[track];
+    if (!info)
+      throw new ZimuError('invalid-argument', `there is no audio track ${track + 1}`, { file: media.playPath });
+    const job = startJob();
+    const total = media.probe.durationMs;
+    const progress = (done: number) =>
+      deps.emit('job.progress', {
+        jobId: job.id,
+        kind: 'peaks',
+        mediaId,
+        done: Math.min(Math.round(done), total),
+        total,
+      });
+    try {
+      const result = await decodePeaks(ffmpeg(), {
+        path: media.playPath,
+        track,
+        sampleRate: info.sampleRate,
+        durationMs: total,
+        format: media.probe.format,
+        signal: job.signal,
+        onChunk: (from, pairs) =>
+          deps.emit('peaks.chunk', {
+            jobId: job.id,
+            mediaId,
+            peaksPerSecond: PEAKS_PER_SECOND,
+            from,
+            data: base64(pairs),
+          }),
+        onProgress: progress,
+      });
+      const levels = buildLevels(result);
+      let stored: CachedLevel[];
+      try {
+        stored = await writePeaksCache(deps.cacheDir, key, levels);
+      } catch {
+        // An unwritable cache must not cost the waveform: serve the files from a scratch folder.
+        scratchDir ??= mkdtemp(join(tmpdir(), 'zimu-peaks-'));
+        stored = await writePeaksCache(await scratchDir, key, levels);
+      }
+      progress(total);
+      return peaksAnswer(stored, false);
+    } finally {
+      job.end();
+    }
+  }
+
+  async function peaks(mediaId: string, audioTrack?: number): Promise<Peaks> {
+    const media = opened.get(mediaId);
+    if (!media) throw new ZimuError('not-found', 'this media was not opened');
+    const track = audioTrack ?? media.audioTrack;
+    if (!media.probe.audioTracks[track]) {
+      throw new ZimuError('invalid-argument', `there is no audio track ${track + 1}`, { file: media.playPath });
+    }
+    const key = peaksCacheKey(await mediaIdentity(media.playPath), track, PEAKS_PER_SECOND);
+    const cached = await readPeaksCache(deps.cacheDir, key);
+    if (cached) return peaksAnswer(cached, true);
+    let pending = decoding.get(key);
+    if (!pending) {
+      pending = decodeAndStore(mediaId, media, track, key).finally(() => decoding.delete(key));
+      decoding.set(key, pending);
+    }
+    return pending;
   }
 
   async function openDocument(path: string, encoding?: ReadEncoding): Promise<OpenedDocument> {
@@ -77,7 +223,7 @@ export function createHandlers(deps: HostDeps): Handlers {
           media = await openMedia(project.media.path);
         } catch (err) {
           // The text is still worth editing without its media: open it and say why there is no sound.
-          warnings.push({ line: null, message: err instanceof ZimuError ? err.message : String(err) });
+          warnings.push({ line: null, message: err instanceof ZimuError ? describeError(err) : String(err) });
         }
       }
       await rememberRecent(path);
@@ -148,25 +294,12 @@ export function createHandlers(deps: HostDeps): Handlers {
       await writeFileAtomic(path, result.bytes);
       return { path, cues: result.cues, warnings: result.warnings };
     },
-    'media.open': async ({ path }) => openMedia(path),
-    'media.peaks': async ({ mediaId, peaksPerSecond }) => {
-      const path = deps.media.pathOf(mediaId);
-      const probe = probes.get(mediaId);
-      if (!path || !probe) throw new ZimuError('not-found', 'this media was not opened');
-      const track = probe.audioTracks[0];
-      if (!track) throw new ZimuError('unsupported', 'no audio track', { file: path });
-      const jobId = randomUUID();
-      const pps = peaksPerSecond ?? DEFAULT_PEAKS_PER_SECOND;
-      const result = await computePeaks(ffmpeg(), {
-        path,
-        track: track.index,
-        sampleRate: track.sampleRate,
-        durationMs: probe.durationMs,
-        peaksPerSecond: pps,
-        onProgress: (done) => deps.emit('job.progress', { jobId, kind: 'peaks', done, total: probe.durationMs }),
-      });
-      const round = (a: Float32Array) => Array.from(a, (v) => Math.round(v * 10000) / 10000);
-      return { peaksPerSecond: pps, durationMs: result.durationMs, min: round(result.min), max: round(result.max) };
+    'media.open': async ({ path, audioTrack }) => openMedia(path, audioTrack),
+    'media.peaks': async ({ mediaId, audioTrack }) => peaks(mediaId, audioTrack),
+    'job.cancel': async ({ jobId }) => {
+      const controller = jobs.get(jobId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
     'dialog.open': async ({ filter }) =>
       deps.dialogs ? { supported: true, path: await deps.dialogs.open(filter) } : { supported: false, path: null },

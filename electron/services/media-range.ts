@@ -25,6 +25,8 @@ const MIME: Record<string, string> = {
   '.mkv': 'video/x-matroska',
   '.mov': 'video/quicktime',
   '.flv': 'video/x-flv',
+  // Waveform peaks files (electron/services/peaks-file.ts), served like media.
+  '.zpk': 'application/octet-stream',
 };
 
 export function mediaMimeType(path: string): string {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { webRoutes } from '../../shared/ipc/bridge';
 import { createHandlers } from '../services/handlers';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
   const startupFile = positionals[0] ? resolve(positionals[0]) : findSampleProject(__dirname);
+  const profileDir = values.profile ?? defaultProfileDir();
   const media = createMediaRegistry();
   const reportBug = (name: string, err: unknown) => console.error(`zimu: internal error in ${name}:`, err);
   const host = await startWebHost({ rendererDir: resolve(__dirname, '../renderer'), port, media, reportBug });
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       locale: systemLocale(),
       startupFile,
-      settings: createSettingsStore(values.profile ?? defaultProfileDir()),
+      settings: createSettingsStore(profileDir),
+      cacheDir: join(profileDir, 'cache'),
       media,
       mediaUrl: (id) => `${webRoutes.media(id)}?${webRoutes.tokenParam}=${host.token}`,
       emit: host.emit,

@@ -48,6 +48,7 @@ beforeAll(async () => {
     locale: 'en',
     startupFile: null,
     settings: createSettingsStore(join(dir, 'profile')),
+    cacheDir: join(dir, 'profile', 'cache'),
     media,
     mediaUrl: (id) => `${webRoutes.media(id)}?${webRoutes.tokenParam}=${host.token}`,
     emit: host.emit,
@@ -248,7 +249,7 @@ describe('web host: events', () => {
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     await readUntil(reader, ': connected');
-    const payload = { jobId: 'j1', kind: 'peaks' as const, done: 500, total: 3000 };
+    const payload = { jobId: 'j1', kind: 'peaks' as const, mediaId: 'm1', done: 500, total: 3000 };
     host.emit('job.progress', payload);
     const text = await readUntil(reader, '\n\n');
     const frame = /event: (.+)\ndata: (.+)\n\n/.exec(text);

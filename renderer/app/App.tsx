@@ -9,6 +9,8 @@ import { Player } from '../features/player/Player';
 import { ErrorBanner } from '../features/status/ErrorBanner';
 import { StatusBar } from '../features/status/StatusBar';
 import { Toolbar } from '../features/toolbar/Toolbar';
+import { VideoPreview } from '../features/video/VideoPreview';
+import { WaveformPanel } from '../features/waveform/WaveformPanel';
 import type { Client } from '../platform/client';
 import { editor, useEditor } from '../state/editor';
 import { notices } from '../state/notices';
@@ -60,6 +62,7 @@ export function App() {
       <Toolbar />
       <ErrorBanner />
       <Player />
+      <MediaPanels />
       <main className="workspace">
         {!booted ? (
           <p className="workspace-message">{t('app.loading')}</p>
@@ -73,6 +76,20 @@ export function App() {
       </main>
       <StatusBar />
       <Modals />
+    </div>
+  );
+}
+
+/** The video (which is also the player's media element) and the waveform, for a document with media. */
+function MediaPanels() {
+  const media = useEditor((s) => s.doc?.media ?? null);
+  if (!media) return null;
+  return (
+    <div className="media-panels" key={media.id}>
+      {media.video ? <VideoPreview media={media} /> : null}
+      <ErrorBoundary>
+        <WaveformPanel media={media} />
+      </ErrorBoundary>
     </div>
   );
 }

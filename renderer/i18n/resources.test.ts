@@ -39,7 +39,16 @@ describe('UI strings', () => {
   it('are translated: Chinese strings differ from English except names and symbols', () => {
     const same = [...enLeaves].filter(([key, text]) => zhLeaves.get(key) === text).map(([key]) => key);
     expect(same.sort()).toEqual(
-      ['app.title', 'export.srt', 'export.vtt', 'grid.number', 'language.en', 'language.zh-CN'].sort(),
+      [
+        'app.title',
+        'export.formats.srt',
+        'export.formats.vtt',
+        'export.formats.ass',
+        'export.formats.whisper',
+        'grid.number',
+        'language.en',
+        'language.zh-CN',
+      ].sort(),
     );
   });
 

@@ -141,9 +141,13 @@ describe('editor', () => {
       id: 'm1',
       url: '/media/m1',
       path: '/work/talk.opus',
+      playPath: '/work/talk.opus',
+      remuxed: false,
       durationMs: 4000,
       audioTracks: [],
       video: null,
+      audioTrack: 0,
+      bilibili: null,
     };
     editor.attachMedia(editor.get().docSerial, media);
     expect(editor.get().doc?.media).toEqual(media);

@@ -6,17 +6,28 @@ import { createStore, useStore } from './store';
 /** What failed, as a key of the `errors` messages; the detail is the host's own words. */
 export type ErrorKey = Exclude<keyof typeof en.errors, 'dismiss' | 'title'>;
 
+/** A way out the banner offers: read a file whose encoding could not be told with one chosen by hand. */
+export interface ErrorAction {
+  readonly kind: 'open-with-encoding';
+  readonly path: string;
+}
+
 export interface ErrorNotice {
   readonly id: number;
   readonly key: ErrorKey;
   /** `file:line: message` for ZimuErrors, else the error's message. */
   readonly detail: string;
+  readonly action?: ErrorAction;
 }
+
+/** 'warning': something worth reading happened (a file with problems); it stays up longer. */
+export type InfoTone = 'info' | 'warning';
 
 export interface InfoNotice {
   readonly id: number;
   /** The message in the current language (so it follows a language switch while shown). */
   readonly message: (t: TFunction) => string;
+  readonly tone: InfoTone;
 }
 
 export interface NoticesState {
@@ -39,17 +50,19 @@ export function createNotices() {
   let nextId = 1;
   return {
     store,
-    error(key: ErrorKey, error: unknown): void {
+    error(key: ErrorKey, error: unknown, action?: ErrorAction): void {
       const s = store.get();
-      const notice: ErrorNotice = { id: nextId++, key, detail: errorDetail(error) };
+      const notice: ErrorNotice = action
+        ? { id: nextId++, key, detail: errorDetail(error), action }
+        : { id: nextId++, key, detail: errorDetail(error) };
       store.set({ ...s, errors: [...s.errors, notice].slice(-MAX_ERRORS) });
     },
     dismiss(id: number): void {
       const s = store.get();
       store.set({ ...s, errors: s.errors.filter((e) => e.id !== id) });
     },
-    info(message: (t: TFunction) => string): void {
-      store.set({ ...store.get(), info: { id: nextId++, message } });
+    info(message: (t: TFunction) => string, tone: InfoTone = 'info'): void {
+      store.set({ ...store.get(), info: { id: nextId++, message, tone } });
     },
     clearInfo(id: number): void {
       const s = store.get();

@@ -9,9 +9,22 @@ export interface PlaybackState {
   readonly timeMs: number;
   readonly durationMs: number;
   readonly playing: boolean;
+  /** Playback speed, 1 = normal (PLAYBACK_RATES). Kept across media files. */
+  readonly rate: number;
+  /** Loop the current segment: at its end, playback jumps back to its start. */
+  readonly loopSegment: boolean;
 }
 
-export const playback = createStore<PlaybackState>({ timeMs: 0, durationMs: 0, playing: false });
+export const playback = createStore<PlaybackState>({
+  timeMs: 0,
+  durationMs: 0,
+  playing: false,
+  rate: 1,
+  loopSegment: false,
+});
+
+/** The speeds the player offers. */
+export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 
 export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
   return useStore(playback, selector);
@@ -43,9 +56,34 @@ export function setDuration(durationMs: number): void {
 
 /** The media element the player shows, so other panels can seek without knowing the player. */
 let mediaElement: HTMLMediaElement | null = null;
+/** The same element for components that draw on it (waveform): they re-render when it changes. */
+const mediaElementStore = createStore<HTMLMediaElement | null>(null);
 
 export function attachMediaElement(element: HTMLMediaElement | null): void {
   mediaElement = element;
+  if (element) applyRate(element, playback.get().rate);
+  mediaElementStore.set(element);
+}
+
+/** Also the default rate: a reload of the source would otherwise fall back to 1×. */
+function applyRate(element: HTMLMediaElement, rate: number): void {
+  element.defaultPlaybackRate = rate;
+  element.playbackRate = rate;
+}
+
+export function useMediaElement(): HTMLMediaElement | null {
+  return useStore(mediaElementStore, (element) => element);
+}
+
+export function setPlaybackRate(rate: number): void {
+  const s = playback.get();
+  if (mediaElement) applyRate(mediaElement, rate);
+  if (s.rate !== rate) playback.set({ ...s, rate });
+}
+
+export function setLoopSegment(loopSegment: boolean): void {
+  const s = playback.get();
+  if (s.loopSegment !== loopSegment) playback.set({ ...s, loopSegment });
 }
 
 export function hasMedia(): boolean {

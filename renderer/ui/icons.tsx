@@ -125,3 +125,27 @@ export const MediaIcon = () => (
     <circle cx="18" cy="16" r="3" />
   </Icon>
 );
+
+/** A second subtitle track sliding in under the first: "import translation". */
+export const TranslationIcon = () => (
+  <Icon>
+    <path d="M4 5h9" />
+    <path d="M8.5 3v2c0 4-2 7-5 8.5" />
+    <path d="M6 9c1.2 2.2 3.2 3.8 5.5 4.5" />
+    <path d="M12 21l4-9 4 9" />
+    <path d="M13.5 18h5" />
+  </Icon>
+);
+
+export const ChevronUpDownIcon = () => (
+  <Icon>
+    <path d="M8 9l4-4 4 4" />
+    <path d="M8 15l4 4 4-4" />
+  </Icon>
+);
+
+export const CheckIcon = () => (
+  <Icon>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Icon>
+);

@@ -1,4 +1,9 @@
 // `npm run bench`: performance figures, printed (targets are checked by reading them, not by tests).
 import { benchFormats } from './formats';
+import { benchPeaks } from './peaks';
 
 benchFormats();
+benchPeaks().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

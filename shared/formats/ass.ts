@@ -1,6 +1,7 @@
 import type { SegmentInit } from '../model/project';
 import type { Project, Segment } from '../model/types';
 import { hasHan, isLatinLine, splitBilingual } from '../text/script';
+import { parseTimestamp } from '../time/timestamp';
 import {
   applyLineEnding,
   type FormatIssue,
@@ -10,8 +11,11 @@ import {
   type SerializeOptions,
   type SerializeResult,
   type SubtitleFormat,
+  sniffHead,
   splitLines,
 } from './format';
+import { capIssues, error, failed, segmentList, untimedLeftOut, warning } from './issues';
+import { safeParse } from './safe';
 
 /**
  * Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa).
@@ -44,7 +48,6 @@ import {
 
 const V4_PLUS_COLUMNS = ['Layer', 'Start', 'End', 'Style', 'Name', 'MarginL', 'MarginR', 'MarginV', 'Effect', 'Text'];
 const V4_COLUMNS = ['Marked', 'Start', 'End', 'Style', 'Name', 'MarginL', 'MarginR', 'MarginV', 'Effect', 'Text'];
-const MAX_ISSUES = 50;
 
 interface Columns {
   count: number;
@@ -66,17 +69,12 @@ function columnsOf(names: readonly string[]): Columns | null {
   return cols;
 }
 
-const TIME = /^(\d+):(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?$/;
+const TIME = /^\d+:\d{1,2}:\d{1,2}(?:\.\d{1,3})?$/;
 
-/** `H:MM:SS.cc` → ms; the fraction is decimal (`.5` = 500 ms, `.25` = 250 ms). */
+/** `H:MM:SS.cc` → ms; the fraction is decimal (`.5` = 500 ms, `.25` = 250 ms). Hours are required. */
 function parseAssTime(text: string): number | null {
-  const m = TIME.exec(text.trim());
-  if (!m) return null;
-  const minutes = Number(m[2]);
-  const seconds = Number(m[3]);
-  if (minutes > 59 || seconds > 59) return null;
-  const millis = m[4] ? Math.round(Number(`0.${m[4]}`) * 1000) : 0;
-  return ((Number(m[1]) * 60 + minutes) * 60 + seconds) * 1000 + millis;
+  const t = text.trim();
+  return TIME.test(t) ? parseTimestamp(t) : null;
 }
 
 function formatAssTime(ms: number): string {
@@ -171,11 +169,9 @@ interface AssEvent {
 
 function parseAss(text: string, options: ParseOptions): ParsedDocument {
   const issues: FormatIssue[] = [];
-  const warn = (line: number, message: string) => issues.push({ severity: 'warning', line, message });
+  const warn = (line: number, message: string) => issues.push(warning(line, message));
   const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) {
-    return { segments: [], issues: [{ severity: 'error', line: null, message: 'The file is empty.' }] };
-  }
+  if (lines.every((l) => l.trim() === '')) return failed('The file is empty.');
   let section = '';
   let title: string | undefined;
   let ssa = false;
@@ -253,9 +249,9 @@ function parseAss(text: string, options: ParseOptions): ParsedDocument {
 
   const segments = pairEvents(events);
   if (segments.length === 0 && (!sawScript || issues.length > 0)) {
-    issues.push({ severity: 'error', line: null, message: 'Not an ASS/SSA script: no readable Dialogue events.' });
+    issues.push(error(null, 'Not an ASS/SSA script: no readable Dialogue events.'));
   } else if (segments.length === 0) {
-    issues.push({ severity: 'warning', line: null, message: 'The script has no dialogue events.' });
+    issues.push(warning(null, 'The script has no dialogue events.'));
   }
   return { segments, issues: capIssues(issues), ...(title !== undefined ? { title } : {}) };
 }
@@ -301,17 +297,8 @@ function pairEvents(events: readonly AssEvent[]): SegmentInit[] {
   return segments;
 }
 
-function capIssues(issues: FormatIssue[]): FormatIssue[] {
-  if (issues.length <= MAX_ISSUES) return issues;
-  const more = issues.length - MAX_ISSUES;
-  return [
-    ...issues.slice(0, MAX_ISSUES),
-    { severity: 'warning', line: null, message: `${more} more problems not listed.` },
-  ];
-}
-
 function sniffAss(text: string): number {
-  const head = text.slice(0, 4000).replace(/^\uFEFF/, '');
+  const head = sniffHead(text);
   if (/^\s*\[Script Info\]/i.test(head)) return 1;
   const dialogue = /^Dialogue:\s*[^,\n]*,\s*\d+:\d{2}:\d{2}/im.test(head);
   if (/^\s*\[(V4\+? Styles|Events)\]/im.test(head)) return dialogue ? 0.9 : 0.7;
@@ -378,19 +365,10 @@ function serializeAss(project: Project, options: SerializeOptions): SerializeRes
       events.push(event(0, 'Default', 0, `${src.text}\\N{\\rTranslation}${tr.text}`));
     }
   }
-  if (untimed.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${untimed.length} untimed segments left out: ${list(untimed)}.`,
-    });
-  }
+  if (untimed.length) issues.push(untimedLeftOut(untimed));
   if (escaped.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `ASS has no escapes: braces became ｛｝ and backslashes before n, N or h became ＼ in segments ${list(escaped)}.`,
-    });
+    const message = `ASS has no escapes: braces became ｛｝ and backslashes before n, N or h became ＼ in segments ${segmentList(escaped)}.`;
+    issues.push(warning(null, message));
   }
   const title = project.title.replace(/\s+/g, ' ').trim();
   const out = [
@@ -416,26 +394,12 @@ function serializeAss(project: Project, options: SerializeOptions): SerializeRes
   return { text: applyLineEnding(out, options.lineEnding), issues };
 }
 
-function list(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, 10).map((n) => `#${n}`);
-  return numbers.length > 10 ? `${shown.join(', ')}…` : shown.join(', ');
-}
-
 export const assFormat: SubtitleFormat = {
   id: 'ass',
   label: 'Advanced SubStation Alpha',
   extensions: ['.ass', '.ssa'],
   timed: true,
   sniff: (text) => sniffAss(text),
-  parse(text, options = {}) {
-    try {
-      return parseAss(text, options);
-    } catch (error) {
-      return {
-        segments: [],
-        issues: [{ severity: 'error', line: null, message: `Could not read the script: ${error}` }],
-      };
-    }
-  },
+  parse: safeParse('script', parseAss),
   serialize: serializeAss,
 };

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createProject, type SegmentInit } from '../model/project';
 import { bccFormat } from './bcc';
 import type { SerializeOptions } from './format';
+import { bilingualOptions, forRandomInputs, type Random, randomStart, randomText, WORDS } from './testing/random';
+import { view, write } from './testing/roundtrip';
+import { ASS, LRC, PLAIN, SRT, VTT } from './testing/samples';
 
 const AI_SUBTITLE = `{
   "font_size": 0.4,
@@ -23,19 +26,12 @@ const COMPACT =
   '{"font_size":0.4,"font_color":"#FFFFFF","background_alpha":0.5,"background_color":"#9C27B0","Stroke":"none",' +
   '"body":[{"from":1.23,"to":4.5,"location":2,"content":"你好"}]}';
 
-const SRT = '1\n00:00:01,000 --> 00:00:02,500\n大家好\n\n2\n00:00:03,000 --> 00:00:04,000\n欢迎\n';
-const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n大家好\n';
+// Pretty-printed, as openai-whisper writes it with an indent.
 const WHISPER = `{
   "text": "大家好，欢迎收看",
   "segments": [{ "id": 0, "seek": 0, "start": 0.0, "end": 2.5, "text": "大家好，欢迎收看", "tokens": [1, 2] }],
   "language": "zh"
 }`;
-const PLAIN = '大家好，欢迎来到智源大会。\n今天我们讨论规模定律。\n';
-const ASS = '[Script Info]\nTitle: x\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n';
-const LRC = '[ti:晴天]\n[00:12.30]故事的小黄花\n';
-
-const view = (segments: readonly SegmentInit[]) =>
-  segments.map(({ start, end, source, translation }) => ({ start, end, source, translation }));
 
 describe('BCC sniff', () => {
   it('scores BCC high and other formats (Whisper JSON too) low', () => {
@@ -127,7 +123,7 @@ describe('BCC serialize', () => {
         { start: 7000, end: 8000, source: '没有译文', translation: '' },
       ],
     });
-    const { text, issues } = bccFormat.serialize?.(project, options) ?? { text: '', issues: [] };
+    const { text, issues } = write(bccFormat, project, options);
     const json = JSON.parse(text);
     expect(json).toMatchObject({ font_size: 0.4, font_color: '#FFFFFF', background_alpha: 0.5, Stroke: 'none' });
     expect(json.body).toEqual([
@@ -136,10 +132,10 @@ describe('BCC serialize', () => {
       { from: 7, to: 8, location: 2, content: '没有译文' },
     ]);
     expect(issues).toEqual([{ severity: 'warning', line: null, message: expect.stringMatching(/untimed.*#3/) }]);
-    const translationOnly = bccFormat.serialize?.(project, { layout: 'translation', lineEnding: 'crlf' });
-    expect(JSON.parse(translationOnly?.text ?? '').body).toHaveLength(1);
-    expect(translationOnly?.text).toMatch(/^\{\r\n {2}"font_size"/);
-    expect(translationOnly?.issues.map((i) => i.message).join(' ')).toMatch(/no text for this layout.*#2, #4/);
+    const translationOnly = write(bccFormat, project, { layout: 'translation', lineEnding: 'crlf' });
+    expect(JSON.parse(translationOnly.text).body).toHaveLength(1);
+    expect(translationOnly.text).toMatch(/^\{\r\n {2}"font_size"/);
+    expect(translationOnly.issues.map((i) => i.message).join(' ')).toMatch(/no text for this layout.*#2, #4/);
   });
 
   it('refuses zero-length cues and reports each overlap as an error naming both cues', () => {
@@ -152,7 +148,7 @@ describe('BCC serialize', () => {
         { start: 6000, end: 7000, source: '相接' },
       ],
     });
-    const { text, issues } = bccFormat.serialize?.(project, options) ?? { text: '', issues: [] };
+    const { text, issues } = write(bccFormat, project, options);
     expect(issues.map((i) => i.severity)).toEqual(['error', 'error', 'error']);
     expect(issues[0]?.message).toMatch(/Cue 3 \(0:00:03\.000\) has zero length/);
     expect(issues[1]?.message).toBe(
@@ -165,31 +161,14 @@ describe('BCC serialize', () => {
 
 // ---- round trip ----------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const HAN =
-  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
-const WORDS = ['scaling', 'law', 'model', 'the', 'data', "it's", 'GPT-4', 'café', 'OK,', '"quoted"', 'a\\b', '{x}'];
-const EXTRAS = ['😀', '🇨🇳', '，', '。', '"', '\\', ' ', 'AI', '…', '\t'];
+const TEXT = {
+  extras: ['😀', '🇨🇳', '，', '。', '"', '\\', ' ', 'AI', '…', '\t'],
+  words: [...WORDS, '"quoted"', 'a\\b', '{x}'],
+};
 
-function randomProject(r: () => number) {
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
-  const hanLine = () => {
-    let s = pick([...HAN]);
-    for (let i = int(r() < 0.1 ? 60 : 12); i > 0; i--) s += r() < 0.8 ? pick([...HAN]) : pick(EXTRAS);
-    return s.trim();
-  };
-  const latinLine = () => ['Word', ...Array.from({ length: int(r() < 0.1 ? 25 : 6) }, () => pick(WORDS))].join(' ');
-  const lines = (make: () => string) => Array.from({ length: 1 + int(r() < 0.2 ? 3 : 1) }, make).join('\n');
-  let t = r() < 0.3 ? 0 : r() < 0.3 ? 100 * 3_600_000 + int(3_600_000) : int(600_000);
+function randomProject(r: Random) {
+  const { int, hanLine, latinLine, lines } = randomText(r, TEXT);
+  let t = randomStart(r);
   const segments: SegmentInit[] = Array.from({ length: int(9) }, () => {
     const start = t;
     const end = start + 1 + int(8000); // milliseconds, never zero-length
@@ -201,18 +180,12 @@ function randomProject(r: () => number) {
 
 describe('BCC round trip', () => {
   it('parse(serialize(p)) keeps millisecond times and texts for 200 random projects', () => {
-    const r = prng(86_400_123);
-    for (let run = 0; run < 200; run++) {
-      const project = randomProject(r);
-      const options: SerializeOptions = {
-        layout: r() < 0.5 ? 'bilingual' : 'bilingual-translation-first',
-        lineEnding: r() < 0.5 ? 'lf' : 'crlf',
-      };
-      const { text, issues } = bccFormat.serialize?.(project, options) ?? { text: '', issues: [] };
+    forRandomInputs(86_400_123, 200, randomProject, (project, r) => {
+      const { text, issues } = write(bccFormat, project, bilingualOptions(r));
       expect(issues).toEqual([]);
       const doc = bccFormat.parse(text);
       expect(doc.issues).toEqual([]);
       expect(view(doc.segments)).toEqual(view(project.segments));
-    }
+    });
   });
 });

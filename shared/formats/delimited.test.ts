@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createProject, type SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { csvFormat, tsvFormat } from './delimited';
-import type { SerializeOptions, SubtitleFormat } from './format';
+import type { SerializeOptions } from './format';
+import { forRandomInputs, HAN, type Random, randomStart, randomTools, WORDS } from './testing/random';
+import { view, write } from './testing/roundtrip';
+import { BCC, LRC, PLAIN, SRT, VTT, WHISPER } from './testing/samples';
 
 // Saved by Excel (Windows, zh-CN) as "CSV UTF-8": BOM, CRLF between rows, LF inside quoted cells,
 // the time cells re-displayed by Excel as mm:ss.0 after editing.
@@ -31,28 +34,14 @@ const SHEET_TSV = [
   '',
 ].join('\n');
 
-const SRT = '1\n00:00:01,000 --> 00:00:02,500\n大家好\n\n2\n00:00:03,000 --> 00:00:04,000\n欢迎\n';
-const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n大家好\n';
+// ASS with a Format line, and an [Events] section alone: their header lines have commas too.
 const ASS =
   '[Script Info]\nTitle: x\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n' +
   'Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n';
 const ASS_EVENTS = 'Format: Start, End, Name, Style, Text\nDialogue: 0:00:00.50,0:00:02.00,,Default,你好\n';
-const BCC =
-  '{"font_size":0.4,"font_color":"#FFFFFF","background_alpha":0.5,"body":[{"from":1,"to":2,"content":"你好"}]}';
-const WHISPER = '{"text":"大家好","segments":[{"id":0,"start":1.0,"end":2.5,"text":"大家好"}],"language":"zh"}';
-const LRC = '[ti:晴天]\n[00:12.30]故事的小黄花\n';
-const PLAIN = '大家好，欢迎来到智源大会。\n今天我们讨论规模定律。\n';
 
-const view = (segments: readonly SegmentInit[]) =>
-  segments.map(({ start, end, source, translation }) => ({ start, end, source, translation }));
 const brief = (doc: { issues: readonly { severity: string; line: number | null }[] }) =>
   doc.issues.map(({ severity, line }) => ({ severity, line }));
-
-function write(format: SubtitleFormat, project: Project, options: SerializeOptions) {
-  const serialize = format.serialize;
-  if (!serialize) throw new Error(`${format.id} has a serializer`);
-  return serialize(project, options);
-}
 
 describe('TSV/CSV sniff', () => {
   it('scores own tables high', () => {
@@ -276,45 +265,20 @@ describe('TSV/CSV serialize', () => {
 
 // ---- round trip ----------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面';
-const WORDS = [
-  'scaling',
-  'law',
-  'model',
-  'the',
-  'data',
-  "it's",
-  'GPT-4',
-  'café',
-  'OK,',
-  '"quoted"',
-  'a\\b',
-  '\\n',
-  'x;y',
-];
+const WORDS_CSV = [...WORDS, '"quoted"', 'a\\b', '\\n', 'x;y'];
 const EXTRAS = ['😀', '🇨🇳', '，', '。', '"', '""', '\\', '\\t', ' ', ',', ';', '\t', 'AI', '…', '\r\n'];
 
-function randomProject(r: () => number): Project {
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
+function randomProject(r: Random): Project {
+  const { int, pick } = randomTools(r);
+  const han = [...HAN];
   const text = (alphabet: () => string, n: number) => {
     let s = '';
     for (let i = int(n); i >= 0; i--) s += alphabet();
     return s.trim();
   };
-  const chinese = () => text(() => (r() < 0.75 ? pick([...HAN]) : pick(EXTRAS)), r() < 0.1 ? 200 : 16);
-  const english = () => text(() => `${pick(WORDS)}${r() < 0.1 ? '\n' : ' '}`, r() < 0.1 ? 60 : 8);
-  let t = r() < 0.3 ? 0 : r() < 0.3 ? 100 * 3_600_000 + int(3_600_000) : int(600_000);
+  const chinese = () => text(() => (r() < 0.75 ? pick(han) : pick(EXTRAS)), r() < 0.1 ? 200 : 16);
+  const english = () => text(() => `${pick(WORDS_CSV)}${r() < 0.1 ? '\n' : ' '}`, r() < 0.1 ? 60 : 8);
+  let t = randomStart(r);
   const segments: SegmentInit[] = Array.from({ length: int(12) }, () => {
     if (r() < 0.15) return { source: chinese(), translation: r() < 0.5 ? '' : english() };
     const start = t;
@@ -330,9 +294,7 @@ describe.each([
   ['CSV', csvFormat],
 ] as const)('%s round trip', (_name, format) => {
   it('parse(serialize(p)) keeps ms times (or none) and both texts for 200 random projects', () => {
-    const r = prng(format.id === 'tsv' ? 7_654_321 : 1_234_567);
-    for (let run = 0; run < 200; run++) {
-      const project = randomProject(r);
+    forRandomInputs(format.id === 'tsv' ? 7_654_321 : 1_234_567, 200, randomProject, (project, r) => {
       const options: SerializeOptions = {
         layout: r() < 0.5 ? 'bilingual' : 'source',
         lineEnding: r() < 0.5 ? 'lf' : 'crlf',
@@ -353,7 +315,7 @@ describe.each([
         }))
         .filter((s) => s.start !== null || s.source !== '' || s.translation !== '');
       expect(view(doc.segments)).toEqual(expected);
-    }
+    });
   });
 
   it('round-trips 10,000 bilingual rows', () => {

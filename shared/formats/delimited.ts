@@ -2,7 +2,16 @@ import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { splitBilingual } from '../text/script';
 import { formatTimestamp, parseTimestamp } from '../time/timestamp';
-import type { FormatIssue, ParsedDocument, SerializeOptions, SerializeResult, SubtitleFormat } from './format';
+import {
+  type FormatIssue,
+  type ParsedDocument,
+  type SerializeOptions,
+  type SerializeResult,
+  type SubtitleFormat,
+  sniffHead,
+} from './format';
+import { capIssues, failed, warning } from './issues';
+import { safeParse, safeSniff } from './safe';
 
 /**
  * Spreadsheet tables: TSV (tab-separated) and CSV (comma, or semicolon as Excel writes it in
@@ -41,8 +50,6 @@ import type { FormatIssue, ParsedDocument, SerializeOptions, SerializeResult, Su
  * 4180) and keeps line breaks inside cells as LF; TSV writes line breaks, tabs and backslashes as
  * the escapes above and quotes only a cell that begins with `"`. Rows end with the chosen line ending.
  */
-
-const MAX_ISSUES = 50;
 
 type Column = 'id' | 'start' | 'end' | 'startMs' | 'endMs' | 'text' | 'translation' | 'speaker' | 'note';
 
@@ -160,11 +167,9 @@ function tokenize(t: string, delimiter: string, dialect: Dialect, issues: Format
           break;
         }
         if (value === null && dialect === 'csv') {
-          issues.push({
-            severity: 'warning',
-            line: cellLine,
-            message: 'A quoted cell is malformed (text after the closing quote, or no closing quote); read as written.',
-          });
+          const message =
+            'A quoted cell is malformed (text after the closing quote, or no closing quote); read as written.';
+          issues.push(warning(cellLine, message));
         }
       }
       if (value === null) {
@@ -227,11 +232,7 @@ function headerScore(names: readonly string[]): number {
 function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
   let text = input.replace(/^\uFEFF/, '');
   const issues: FormatIssue[] = [];
-  const error = (message: string, line: number | null): ParsedDocument => ({
-    segments: [],
-    issues: [{ severity: 'error', line, message }],
-  });
-  if (text.trim() === '') return error('The file is empty.', null);
+  if (text.trim() === '') return failed('The file is empty.');
 
   let lineOffset = 0;
   let delimiter = '\t';
@@ -259,7 +260,7 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
   const isBlank = (row: Row) => row.cells.every((c) => c.value === '');
   const headerIndex = rows.findIndex((r) => !isBlank(r));
   const header = rows[headerIndex];
-  if (!header) return error('The file is empty.', null);
+  if (!header) return failed('The file is empty.');
 
   const columns = new Map<Column, number>();
   const ignored: string[] = [];
@@ -271,17 +272,13 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
   });
   if (!columns.has('text') && !columns.has('translation')) {
     const kind = dialect === 'tsv' ? 'TSV' : 'CSV';
-    return error(
+    return failed(
       `Expected a header row naming the columns (id, start, end, text, translation); this ${kind} has no text column.`,
       header.line,
     );
   }
   if (ignored.length) {
-    issues.push({
-      severity: 'warning',
-      line: header.line,
-      message: `Columns not used: ${ignored.map((c) => `"${c}"`).join(', ')}.`,
-    });
+    issues.push(warning(header.line, `Columns not used: ${ignored.map((c) => `"${c}"`).join(', ')}.`));
   }
   const startColumn = columns.has('start') ? 'start' : columns.has('startMs') ? 'startMs' : null;
   const endColumn = columns.has('end') ? 'end' : columns.has('endMs') ? 'endMs' : null;
@@ -294,7 +291,7 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
       const index = column === null ? undefined : columns.get(column);
       return index === undefined ? undefined : row.cells[index];
     };
-    const warn = (line: number, message: string) => issues.push({ severity: 'warning', line, message });
+    const warn = (line: number, message: string) => issues.push(warning(line, message));
     if (row.cells.length > header.cells.length && row.cells.slice(header.cells.length).some((c) => c.value !== '')) {
       warn(
         row.line,
@@ -339,25 +336,13 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
     });
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // stable: a row's problems keep their order
-  const capped =
-    issues.length <= MAX_ISSUES
-      ? issues
-      : [
-          ...issues.slice(0, MAX_ISSUES),
-          {
-            severity: 'warning' as const,
-            line: null,
-            message: `${issues.length - MAX_ISSUES} more problems not listed.`,
-          },
-        ];
-  return { segments, issues: capped };
+  return { segments, issues: capIssues(issues) };
 }
 
 // ---- sniffing ------------------------------------------------------------------------------------
 
 function firstLine(text: string): string {
-  const head = text.slice(0, 4000).replace(/^\uFEFF/, '');
-  return /^(?:[ \t]*(?:\r\n|\r|\n))*([^\r\n]*)/.exec(head)?.[1] ?? '';
+  return /^(?:[ \t]*(?:\r\n|\r|\n))*([^\r\n]*)/.exec(sniffHead(text))?.[1] ?? '';
 }
 
 function looksLikeOtherFormat(line: string): boolean {
@@ -406,32 +391,13 @@ function serializeDelimited(project: Project, options: SerializeOptions, dialect
 
 // ---- the two formats -----------------------------------------------------------------------------
 
-function safeParse(text: string, dialect: Dialect): ParsedDocument {
-  try {
-    return parseDelimited(text, dialect);
-  } catch (error) {
-    return {
-      segments: [],
-      issues: [{ severity: 'error', line: null, message: `Could not read the table: ${error}` }],
-    };
-  }
-}
-
-function safeSniff(sniff: (text: string) => number, text: string): number {
-  try {
-    return sniff(text);
-  } catch {
-    return 0;
-  }
-}
-
 export const tsvFormat: SubtitleFormat = {
   id: 'tsv',
   label: 'Spreadsheet (TSV)',
   extensions: ['.tsv'],
   timed: true,
-  sniff: (text) => safeSniff(sniffTsv, text),
-  parse: (text) => safeParse(text, 'tsv'),
+  sniff: safeSniff(sniffTsv),
+  parse: safeParse('table', (text) => parseDelimited(text, 'tsv')),
   serialize: (project, options) => serializeDelimited(project, options, 'tsv'),
 };
 
@@ -440,7 +406,7 @@ export const csvFormat: SubtitleFormat = {
   label: 'Spreadsheet (CSV)',
   extensions: ['.csv'],
   timed: true,
-  sniff: (text) => safeSniff(sniffCsv, text),
-  parse: (text) => safeParse(text, 'csv'),
+  sniff: safeSniff(sniffCsv),
+  parse: safeParse('table', (text) => parseDelimited(text, 'csv')),
   serialize: (project, options) => serializeDelimited(project, options, 'csv'),
 };

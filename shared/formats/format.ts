@@ -89,3 +89,16 @@ export function applyLineEnding(text: string, lineEnding: SerializeOptions['line
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
+
+/** The lines of a cue's text, each trimmed, empty ones dropped; LF, CRLF and lone CR end a line. */
+export function trimmedLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** What `sniff` looks at: the first 4000 characters, without a BOM. */
+export function sniffHead(text: string): string {
+  return text.slice(0, 4000).replace(/^\uFEFF/, '');
+}

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createProject, type SegmentInit } from '../model/project';
 import type { SerializeOptions } from './format';
 import { lrcFormat } from './lrc';
+import { bilingualOptions, forRandomInputs, type Random, randomStart, randomText, WORDS } from './testing/random';
+import { view, write } from './testing/roundtrip';
+import { ASS, BCC, PLAIN, SRT, VTT, WHISPER } from './testing/samples';
 
 const LYRIC = `[ti:晴天]
 [ar:周杰伦]
@@ -19,17 +22,6 @@ const LYRIC = `[ti:晴天]
 [01:02.50][02:10.00]刮风这天 我试过握着你手
 [04:20.00]但偏偏 雨渐渐
 `;
-
-const SRT = '1\n00:00:01,000 --> 00:00:02,500\n大家好\n\n2\n00:00:03,000 --> 00:00:04,000\n欢迎\n';
-const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n大家好\n';
-const WHISPER = '{"text":"大家好","segments":[{"id":0,"start":1.0,"end":2.5,"text":"大家好"}],"language":"zh"}';
-const PLAIN = '大家好，欢迎来到智源大会。\n今天我们讨论规模定律。\n';
-const ASS = '[Script Info]\nTitle: x\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n';
-const BCC =
-  '{"font_size":0.4,"font_color":"#FFFFFF","background_alpha":0.5,"body":[{"from":1,"to":2,"content":"你好"}]}';
-
-const view = (segments: readonly SegmentInit[]) =>
-  segments.map(({ start, end, source, translation }) => ({ start, end, source, translation }));
 
 describe('LRC sniff', () => {
   it('scores lyrics high and other formats low', () => {
@@ -128,7 +120,7 @@ describe('LRC serialize', () => {
         { start: 360_000_000, end: 360_001_000, source: '很久以后', translation: '' },
       ],
     });
-    const { text, issues } = lrcFormat.serialize?.(project, options) ?? { text: '', issues: [] };
+    const { text, issues } = write(lrcFormat, project, options);
     expect(text).toBe(
       [
         '[ti:晴天]',
@@ -144,7 +136,7 @@ describe('LRC serialize', () => {
       ].join('\n'),
     );
     expect(issues).toEqual([{ severity: 'warning', line: null, message: expect.stringMatching(/untimed.*#3/) }]);
-    const crlf = lrcFormat.serialize?.(project, { layout: 'bilingual-translation-first', lineEnding: 'crlf' }).text;
+    const crlf = write(lrcFormat, project, { layout: 'bilingual-translation-first', lineEnding: 'crlf' }).text;
     expect(crlf).toContain('[00:01.23]The little flower\r\n[00:01.23]故事的\r\n');
   });
 
@@ -158,43 +150,26 @@ describe('LRC serialize', () => {
         { start: 4000, end: 4600, source: '同时' },
       ],
     });
-    const { issues } = lrcFormat.serialize?.(project, { ...options, layout: 'source' }) ?? { issues: [] };
+    const { issues } = write(lrcFormat, project, { ...options, layout: 'source' });
     expect(issues.map((i) => i.message)).toEqual([
       expect.stringMatching(/#1 overlaps #2/),
       expect.stringMatching(/#3.*#4/),
     ]);
-    const same = lrcFormat.serialize?.(project, options).issues.map((i) => i.message);
+    const same = write(lrcFormat, project, options).issues.map((i) => i.message);
     expect(same).toContainEqual(expect.stringMatching(/#4 and #5 start at the same time/));
   });
 });
 
 // ---- round trip ----------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const HAN =
-  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
-const WORDS = ['scaling', 'law', 'model', 'the', 'data', "it's", 'GPT-4', 'café', 'OK,', '(yes)', 'a:b', '2024'];
-const EXTRAS = ['😀', '🇨🇳', '，', '。', '1080p', ' ', 'AI', '…', ']'];
+const TEXT = {
+  extras: ['😀', '🇨🇳', '，', '。', '1080p', ' ', 'AI', '…', ']'],
+  words: [...WORDS, '(yes)', 'a:b', '2024'],
+};
 
-function randomProject(r: () => number) {
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
-  const hanLine = () => {
-    let s = pick([...HAN]);
-    for (let i = int(r() < 0.1 ? 60 : 12); i > 0; i--) s += r() < 0.8 ? pick([...HAN]) : pick(EXTRAS);
-    return s.trim();
-  };
-  const latinLine = () => ['Word', ...Array.from({ length: int(r() < 0.1 ? 25 : 6) }, () => pick(WORDS))].join(' ');
-  const lines = (make: () => string) => Array.from({ length: 1 + int(r() < 0.2 ? 3 : 1) }, make).join('\n');
-  let t = r() < 0.3 ? 0 : r() < 0.3 ? 100 * 3_600_000 + int(3_600_000) : int(600_000);
+function randomProject(r: Random) {
+  const { int, hanLine, latinLine, lines } = randomText(r, TEXT);
+  let t = randomStart(r);
   const segments: SegmentInit[] = Array.from({ length: int(9) }, () => {
     const start = Math.round(t / 10) * 10;
     const end = start + 10 * (1 + int(800)); // centiseconds, at least one
@@ -206,19 +181,13 @@ function randomProject(r: () => number) {
 
 describe('LRC round trip', () => {
   it('parse(serialize(p)) keeps centisecond times, ends and texts for 200 random projects', () => {
-    const r = prng(31_415_926);
-    for (let run = 0; run < 200; run++) {
-      const project = randomProject(r);
-      const options: SerializeOptions = {
-        layout: r() < 0.5 ? 'bilingual' : 'bilingual-translation-first',
-        lineEnding: r() < 0.5 ? 'lf' : 'crlf',
-      };
-      const { text, issues } = lrcFormat.serialize?.(project, options) ?? { text: '', issues: [] };
+    forRandomInputs(31_415_926, 200, randomProject, (project, r) => {
+      const { text, issues } = write(lrcFormat, project, bilingualOptions(r));
       expect(issues).toEqual([]);
       const doc = lrcFormat.parse(text);
       if (project.segments.length) expect(doc.issues).toEqual([]);
       expect(doc.title ?? '').toBe(project.title);
       expect(view(doc.segments)).toEqual(view(project.segments));
-    }
+    });
   });
 });

@@ -10,8 +10,12 @@ import {
   type SerializeOptions,
   type SerializeResult,
   type SubtitleFormat,
+  sniffHead,
   splitLines,
+  trimmedLines,
 } from './format';
+import { capIssues, failed, segmentList, untimedLeftOut, warning } from './issues';
+import { safeParse } from './safe';
 
 /**
  * LRC lyrics: `[mm:ss.xx]text` lines (also `[mm:ss.xxx]`, `[mm:ss]` and `[mm:ss:xx]`; minutes may
@@ -35,7 +39,6 @@ import {
  */
 
 const LAST_DURATION_MS = 3000;
-const MAX_ISSUES = 50;
 
 const TIME_TAG = /^(\d+):(\d{1,2})(?:[.:](\d{1,3}))?$/;
 const WORD_TIME = /<\d+:\d{1,2}(?:[.:]\d{1,3})?>/g;
@@ -63,11 +66,9 @@ interface Entry {
 
 function parseLrc(text: string, options: ParseOptions): ParsedDocument {
   const issues: FormatIssue[] = [];
-  const warn = (line: number, message: string) => issues.push({ severity: 'warning', line, message });
+  const warn = (line: number, message: string) => issues.push(warning(line, message));
   const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) {
-    return { segments: [], issues: [{ severity: 'error', line: null, message: 'The file is empty.' }] };
-  }
+  if (lines.every((l) => l.trim() === '')) return failed('The file is empty.');
   let title: string | undefined;
   let offset = 0;
   let length: number | null = null;
@@ -116,11 +117,7 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
   });
 
   if (entries.length === 0) {
-    return {
-      segments: [],
-      issues: [{ severity: 'error', line: null, message: 'Not an LRC file: no time-tagged lines.' }],
-      ...(title !== undefined ? { title } : {}),
-    };
+    return { ...failed('Not an LRC file: no time-tagged lines.'), ...(title !== undefined ? { title } : {}) };
   }
   for (const e of entries) e.time = Math.max(0, e.time - offset);
   entries.sort((a, b) => a.time - b.time); // stable: same-time lines keep file order
@@ -137,24 +134,11 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
     const end = next ?? (length !== null && length > time ? length : time + LAST_DURATION_MS);
     segments.push({ start: time, end, ...splitBilingual(texts.join('\n')) });
   }
-  const capped =
-    issues.length <= MAX_ISSUES
-      ? issues
-      : [
-          ...issues.slice(0, MAX_ISSUES),
-          {
-            severity: 'warning' as const,
-            line: null,
-            message: `${issues.length - MAX_ISSUES} more problems not listed.`,
-          },
-        ];
-  return { segments, issues: capped, ...(title !== undefined ? { title } : {}) };
+  return { segments, issues: capIssues(issues), ...(title !== undefined ? { title } : {}) };
 }
 
 function sniffLrc(text: string): number {
-  const lines = text
-    .slice(0, 4000)
-    .replace(/^\uFEFF/, '')
+  const lines = sniffHead(text)
     .split(/\r\n|\r|\n/)
     .slice(0, 60)
     .map((l) => l.trim())
@@ -179,10 +163,7 @@ function serializeLrc(project: Project, options: SerializeOptions): SerializeRes
       return;
     }
     // Blank lines would read back as end marks; times are written in centiseconds.
-    const lines = layoutText(seg.source, seg.translation, options.layout)
-      .split(/\r\n|\r|\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
+    const lines = trimmedLines(layoutText(seg.source, seg.translation, options.layout));
     const start = Math.round(seg.start / 10);
     const end = Math.round(seg.end / 10);
     if (lines.length === 0 || end <= start) skipped.push(n);
@@ -198,40 +179,20 @@ function serializeLrc(project: Project, options: SerializeOptions): SerializeRes
     for (const line of cue.lines) out.push(`${tag}${line}`);
     const next = cues[k + 1];
     if (next && next.start === cue.start) {
-      issues.push({
-        severity: 'warning',
-        line: null,
-        message: `Segments #${cue.n} and #${next.n} start at the same time; LRC readers will merge them.`,
-      });
+      issues.push(
+        warning(null, `Segments #${cue.n} and #${next.n} start at the same time; LRC readers will merge them.`),
+      );
     } else if (next && cue.end > next.start) {
-      issues.push({
-        severity: 'warning',
-        line: null,
-        message: `Segment #${cue.n} overlaps #${next.n}; in LRC it ends where #${next.n} begins.`,
-      });
+      issues.push(warning(null, `Segment #${cue.n} overlaps #${next.n}; in LRC it ends where #${next.n} begins.`));
     }
     if (!next || cue.end < next.start) out.push(formatLrcTime(cue.end * 10));
   });
-  if (untimed.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${untimed.length} untimed segments left out: ${list(untimed)}.`,
-    });
-  }
+  if (untimed.length) issues.push(untimedLeftOut(untimed));
   if (skipped.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${skipped.length} segments with no text for this layout or no length were left out: ${list(skipped)}.`,
-    });
+    const message = `${skipped.length} segments with no text for this layout or no length were left out: ${segmentList(skipped)}.`;
+    issues.push(warning(null, message));
   }
   return { text: applyLineEnding(`${out.join('\n')}\n`, options.lineEnding), issues };
-}
-
-function list(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, 10).map((n) => `#${n}`);
-  return numbers.length > 10 ? `${shown.join(', ')}…` : shown.join(', ');
 }
 
 export const lrcFormat: SubtitleFormat = {
@@ -240,15 +201,6 @@ export const lrcFormat: SubtitleFormat = {
   extensions: ['.lrc'],
   timed: true,
   sniff: (text) => sniffLrc(text),
-  parse(text, options = {}) {
-    try {
-      return parseLrc(text, options);
-    } catch (error) {
-      return {
-        segments: [],
-        issues: [{ severity: 'error', line: null, message: `Could not read the lyrics: ${error}` }],
-      };
-    }
-  },
+  parse: safeParse('lyrics', parseLrc),
   serialize: serializeLrc,
 };

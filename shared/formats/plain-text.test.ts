@@ -8,31 +8,20 @@ import { csvFormat, tsvFormat } from './delimited';
 import type { SerializeOptions, SubtitleFormat } from './format';
 import { lrcFormat } from './lrc';
 import { txtFormat } from './plain-text';
+import { forRandomInputs, HAN, type Random, randomText, WORDS } from './testing/random';
+import { write as serialize } from './testing/roundtrip';
+import { ASS, BCC, CSV, LRC, PLAIN, SRT, TSV, VTT, WHISPER } from './testing/samples';
 import { whisperFormat } from './whisper';
 
 // A copy of the project's seed transcript (shared/seed/000_1ea3b107f37ab521.txt), byte for byte.
 const SEED = readFileSync(new URL('./fixtures/seed-transcript.txt', import.meta.url), 'utf8');
 const SEED_TITLE = '2024北京智源大会-开幕式及全体大会 - P1：智源进展报告：王仲远 - 智源社区 - BV1uH4y1w77V';
 
-const SRT = '1\n00:00:01,000 --> 00:00:02,500\n大家好\n\n2\n00:00:03,000 --> 00:00:04,000\n欢迎\n';
-const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n大家好\n';
-const ASS = '[Script Info]\nTitle: x\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n';
-const BCC =
-  '{"font_size":0.4,"font_color":"#FFFFFF","background_alpha":0.5,"body":[{"from":1,"to":2,"content":"你好"}]}';
-const WHISPER = '{"text":"大家好","segments":[{"id":0,"start":1.0,"end":2.5,"text":"大家好"}],"language":"zh"}';
-const LRC = '[ti:晴天]\n[00:12.30]故事的小黄花\n';
-const TSV = 'id\tstart\tend\ttext\ttranslation\ns1\t0:00:01.000\t0:00:02.000\t你好\tHello\n';
-const CSV = '序号,开始时间,结束时间,原文,译文\r\n1,0:00:01.000,0:00:02.000,你好,Hello\r\n';
-const PLAIN = '大家好，欢迎来到智源大会。\n今天我们讨论规模定律。\n';
-
 const view = (segments: readonly SegmentInit[]) => segments.map(({ source, translation }) => ({ source, translation }));
 const sources = (text: string) => txtFormat.parse(text).segments.map((s) => s.source);
 
-function write(project: Project, options: Partial<SerializeOptions> = {}) {
-  const serialize = txtFormat.serialize;
-  if (!serialize) throw new Error('txt has a serializer');
-  return serialize(project, { layout: 'source', lineEnding: 'lf', ...options });
-}
+const write = (project: Project, options: Partial<SerializeOptions> = {}) =>
+  serialize(txtFormat, project, { layout: 'source', lineEnding: 'lf', ...options });
 
 describe('Plain text sniff', () => {
   it('gives plain text a low but non-zero score', () => {
@@ -329,54 +318,45 @@ describe('Plain text serialize', () => {
 
 // ---- round trip ----------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const TEXT = {
+  han: HAN,
+  extras: ['😀', '🇨🇳', '、', '；', '：', '。', '！', '"', ' ', 'AI', '…', '2024', ', '],
+  words: [...WORDS, '"quoted"', '1.5', '#1'],
+  hanShare: 0.75,
+  longHan: 150,
+  longLatin: 40,
+};
 
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面';
-const WORDS = ['scaling', 'law', 'model', 'the', 'data', "it's", 'GPT-4', 'café', 'OK,', '"quoted"', '1.5', '#1'];
-const EXTRAS = ['😀', '🇨🇳', '、', '；', '：', '。', '！', '"', ' ', 'AI', '…', '2024', ', '];
-
-function randomProject(r: () => number, translated: number): Project {
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
-  const chinese = () => {
-    let s = pick([...HAN]);
-    for (let i = int(r() < 0.1 ? 150 : 12); i > 0; i--) s += r() < 0.75 ? pick([...HAN]) : pick(EXTRAS);
-    return s.trim();
-  };
-  const english = () => ['Word', ...Array.from({ length: int(r() < 0.1 ? 40 : 6) }, () => pick(WORDS))].join(' ');
+function randomProject(r: Random, translated: number): Project {
+  const { int, hanLine, latinLine } = randomText(r, TEXT);
   return createProject({
     title: r() < 0.3 ? `2024北京智源大会 - P${int(9)} - BV1uH4y1w77V` : '',
     segments: Array.from({ length: 1 + int(30) }, () => ({
-      source: chinese(),
-      translation: r() < translated ? english() : '',
+      source: hanLine(),
+      translation: r() < translated ? latinLine() : '',
     })),
   });
 }
 
 describe('Plain text round trip', () => {
-  const check = (seed: number, translated: number, pickOptions: (r: () => number) => Partial<SerializeOptions>) => {
-    const r = prng(seed);
-    for (let run = 0; run < 200; run++) {
-      const project = randomProject(r, translated);
-      const options = pickOptions(r);
-      const { text, issues } = write(project, { lineEnding: r() < 0.5 ? 'lf' : 'crlf', ...options });
-      expect(issues).toEqual([]);
-      const doc = txtFormat.parse(r() < 0.2 ? `\uFEFF${text}` : text);
-      expect(doc.issues).toEqual([]);
-      expect(doc.title ?? '').toBe(project.title);
-      const keep =
-        options.layout === 'source' ? (s: SegmentInit) => ({ ...s, translation: '' }) : (s: SegmentInit) => s;
-      expect(view(doc.segments)).toEqual(view(project.segments.map(keep)));
-      expect(doc.segments.every((s) => s.start === null && s.end === null)).toBe(true);
-    }
+  const check = (seed: number, translated: number, pickOptions: (r: Random) => Partial<SerializeOptions>) => {
+    forRandomInputs(
+      seed,
+      200,
+      (r) => randomProject(r, translated),
+      (project, r) => {
+        const options = pickOptions(r);
+        const { text, issues } = write(project, { lineEnding: r() < 0.5 ? 'lf' : 'crlf', ...options });
+        expect(issues).toEqual([]);
+        const doc = txtFormat.parse(r() < 0.2 ? `\uFEFF${text}` : text);
+        expect(doc.issues).toEqual([]);
+        expect(doc.title ?? '').toBe(project.title);
+        const keep =
+          options.layout === 'source' ? (s: SegmentInit) => ({ ...s, translation: '' }) : (s: SegmentInit) => s;
+        expect(view(doc.segments)).toEqual(view(project.segments.map(keep)));
+        expect(doc.segments.every((s) => s.start === null && s.end === null)).toBe(true);
+      },
+    );
   };
 
   it('lines, source layout: 200 random projects', () => {

@@ -9,8 +9,11 @@ import {
   type SerializeOptions,
   type SerializeResult,
   type SubtitleFormat,
+  sniffHead,
   splitLines,
 } from './format';
+import { error, noTextLeftOut, segmentList, warning } from './issues';
+import { safeParse, safeSniff } from './safe';
 
 /**
  * Plain-text transcripts without times. Every segment is untimed (start/end null) and flagged
@@ -140,16 +143,12 @@ function parseText(input: string): ParsedDocument {
     return { n: k + 1, text: clean.trim() };
   });
   if (controls) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: 'The file contains control characters (is it really text?); they were removed.',
-    });
+    issues.push(warning(null, 'The file contains control characters (is it really text?); they were removed.'));
   }
   const content = all.filter((l) => l.text !== '');
   const first = content[0];
   if (!first) {
-    return { segments: [], issues: [...issues, { severity: 'error', line: null, message: 'The file is empty.' }] };
+    return { segments: [], issues: [...issues, error(null, 'The file is empty.')] };
   }
 
   let title: string | undefined;
@@ -192,7 +191,7 @@ function parseText(input: string): ParsedDocument {
  * that looks like SRT, VTT, ASS, LRC or JSON.
  */
 function sniffText(text: string): number {
-  const head = text.slice(0, 4000).replace(/^\uFEFF/, '');
+  const head = sniffHead(text);
   if (head.trim() === '') return 0;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: binary files are not text
   if (/[\u0000-\u0008\u000e-\u001a]/.test(head)) return 0;
@@ -239,20 +238,12 @@ function serializeText(project: Project, options: SerializeOptions): SerializeRe
     }
     texts.push(text);
   });
-  if (empty.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${empty.length} segments have no text for this layout and were left out: ${list(empty)}.`,
-    });
-  }
+  if (empty.length) issues.push(noTextLeftOut(empty));
   if (split.length) {
     const why = style === 'paragraphs' ? 'contain "，"' : 'have line breaks';
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${split.length} segments ${why} and will read back as several segments: ${list(split)}.`,
-    });
+    issues.push(
+      warning(null, `${split.length} segments ${why} and will read back as several segments: ${segmentList(split)}.`),
+    );
   }
   const title = project.title.replace(/\s+/g, ' ').trim();
   let out = title ? `# ${title}\n\n` : '';
@@ -272,32 +263,12 @@ function serializeText(project: Project, options: SerializeOptions): SerializeRe
   return { text: applyLineEnding(out, options.lineEnding), issues };
 }
 
-function list(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, 10).map((n) => `#${n}`);
-  return numbers.length > 10 ? `${shown.join(', ')}…` : shown.join(', ');
-}
-
 export const txtFormat: SubtitleFormat = {
   id: 'txt',
   label: 'Plain text transcript',
   extensions: ['.txt'],
   timed: false,
-  sniff(text) {
-    try {
-      return sniffText(text);
-    } catch {
-      return 0;
-    }
-  },
-  parse(text) {
-    try {
-      return parseText(text);
-    } catch (error) {
-      return {
-        segments: [],
-        issues: [{ severity: 'error', line: null, message: `Could not read the text: ${error}` }],
-      };
-    }
-  },
+  sniff: safeSniff(sniffText),
+  parse: safeParse('text', parseText),
   serialize: serializeText,
 };

@@ -3,6 +3,9 @@ import { createProject, type SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { bccFormat } from './bcc';
 import type { SerializeOptions } from './format';
+import { bilingualOptions, forRandomInputs, HAN, type Random, randomStart, randomText, WORDS } from './testing/random';
+import { view, write } from './testing/roundtrip';
+import { ASS, LRC, PLAIN, SRT, TSV, VTT } from './testing/samples';
 import { whisperFormat } from './whisper';
 
 // openai-whisper `--output_format json --word_timestamps True`: one line, ASCII-escaped (json.dump defaults).
@@ -107,9 +110,7 @@ const WHISPERX = `{
   "language": "en"
 }`;
 
-const SRT = '1\n00:00:01,000 --> 00:00:02,500\n大家好\n\n2\n00:00:03,000 --> 00:00:04,000\n欢迎\n';
-const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n大家好\n';
-const ASS = '[Script Info]\nTitle: x\n\n[Events]\nDialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n';
+// BCC as Bilibili writes it (pretty-printed), and compact with the body first.
 const BCC = `{
   "font_size": 0.4,
   "font_color": "#FFFFFF",
@@ -119,20 +120,9 @@ const BCC = `{
   "body": [{ "from": 0.28, "to": 2.56, "location": 2, "content": "大家好，欢迎收看本期视频" }]
 }`;
 const BCC_COMPACT = '{"body":[{"from":1.23,"to":4.5,"location":2,"content":"你好"}],"font_size":0.4}';
-const LRC = '[ti:晴天]\n[00:12.30]故事的小黄花\n';
-const PLAIN = '大家好，欢迎来到智源大会。\n今天我们讨论规模定律。\n';
-const TSV = 'id\tstart\tend\ttext\ttranslation\ns1\t0:00:01.000\t0:00:02.000\t你好\tHello\n';
-
-const view = (segments: readonly SegmentInit[]) =>
-  segments.map(({ start, end, source, translation }) => ({ start, end, source, translation }));
 
 const lf: SerializeOptions = { layout: 'bilingual', lineEnding: 'lf' };
-
-function serialize(project: Project, options: SerializeOptions = lf) {
-  const write = whisperFormat.serialize;
-  if (!write) throw new Error('whisper has a serializer');
-  return write(project, options);
-}
+const serialize = (project: Project, options: SerializeOptions = lf) => write(whisperFormat, project, options);
 
 describe('Whisper sniff', () => {
   it('scores openai-whisper, whisper.cpp, faster-whisper and WhisperX output high', () => {
@@ -350,45 +340,17 @@ describe('Whisper serialize', () => {
 
 // ---- round trip ----------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const TEXT = {
+  han: HAN,
+  extras: ['😀', '🇨🇳', '，', '。', '"', '\\', ' ', 'AI', '…', '\t', '\u2028'],
+  words: [...WORDS, '"quoted"', 'a\\b', '{x}', '\\n'],
+  longHan: 120,
+  longLatin: 40,
+};
 
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面';
-const WORDS = [
-  'scaling',
-  'law',
-  'model',
-  'the',
-  'data',
-  "it's",
-  'GPT-4',
-  'café',
-  'OK,',
-  '"quoted"',
-  'a\\b',
-  '{x}',
-  '\\n',
-];
-const EXTRAS = ['😀', '🇨🇳', '，', '。', '"', '\\', ' ', 'AI', '…', '\t', '\u2028'];
-
-function randomProject(r: () => number): Project {
-  const int = (n: number) => Math.floor(r() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
-  const hanLine = () => {
-    let s = pick([...HAN]);
-    for (let i = int(r() < 0.1 ? 120 : 12); i > 0; i--) s += r() < 0.8 ? pick([...HAN]) : pick(EXTRAS);
-    return s.trim();
-  };
-  const latinLine = () => ['Word', ...Array.from({ length: int(r() < 0.1 ? 40 : 6) }, () => pick(WORDS))].join(' ');
-  const lines = (make: () => string) => Array.from({ length: 1 + int(r() < 0.2 ? 3 : 1) }, make).join('\n');
-  let t = r() < 0.3 ? 0 : r() < 0.3 ? 100 * 3_600_000 + int(3_600_000) : int(600_000);
+function randomProject(r: Random): Project {
+  const { int, hanLine, latinLine, lines } = randomText(r, TEXT);
+  let t = randomStart(r);
   const segments: SegmentInit[] = Array.from({ length: int(12) }, () => {
     const start = t;
     const end = start + int(8000);
@@ -400,21 +362,15 @@ function randomProject(r: () => number): Project {
 
 describe('Whisper round trip', () => {
   it('parse(serialize(p)) keeps ms times and both texts for 200 random projects', () => {
-    const r = prng(20_240_614);
-    for (let run = 0; run < 200; run++) {
-      const project = randomProject(r);
-      const options: SerializeOptions = {
-        layout: r() < 0.5 ? 'bilingual' : 'bilingual-translation-first',
-        lineEnding: r() < 0.5 ? 'lf' : 'crlf',
-      };
-      const { text, issues } = serialize(project, options);
+    forRandomInputs(20_240_614, 200, randomProject, (project, r) => {
+      const { text, issues } = serialize(project, bilingualOptions(r));
       expect(issues).toEqual([]);
       const input = r() < 0.2 ? `\uFEFF${text}` : text;
       if (project.segments.length) expect(whisperFormat.sniff(input)).toBeGreaterThanOrEqual(0.8);
       const doc = whisperFormat.parse(input);
       expect(doc.issues).toEqual([]);
       expect(view(doc.segments)).toEqual(view(project.segments));
-    }
+    });
   });
 
   it('round-trips a 10,000-segment bilingual project', () => {

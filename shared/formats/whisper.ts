@@ -10,7 +10,12 @@ import {
   type SerializeOptions,
   type SerializeResult,
   type SubtitleFormat,
+  sniffHead,
+  trimmedLines,
 } from './format';
+import { capIssues, error, failed, noTextLeftOut, untimedLeftOut, warning } from './issues';
+import { childPath, isObject, JsonSyntaxError, type LocatedJson, lineFinder, parseLocatedJson } from './json-locate';
+import { safeParse, safeSniff } from './safe';
 
 /**
  * Whisper-style JSON transcripts, in the three shapes the usual tools write:
@@ -41,180 +46,7 @@ import {
  * with a warning.
  */
 
-const MAX_ISSUES = 50;
-const MAX_DEPTH = 512;
-/** Offsets are recorded for values this deep: `segments[3].offsets.from` is depth 4. */
-const RECORD_DEPTH = 4;
-
-// ---- a small JSON parser that remembers where values are ----------------------------------------
-
-class JsonSyntaxError {
-  constructor(
-    readonly offset: number,
-    readonly message: string,
-  ) {}
-}
-
-interface LocatedJson {
-  value: unknown;
-  /** Offset of the value at each path (`segments[3].end`), down to RECORD_DEPTH. */
-  offsets: Map<string, number>;
-}
-
-function childPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (name !== key) return `${path}[${name}]`;
-  return path === '' ? key : `${path}.${key}`;
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-function parseJson(t: string): LocatedJson {
-  const offsets = new Map<string, number>();
-  let i = 0;
-  const fail = (message: string): never => {
-    throw new JsonSyntaxError(i, message);
-  };
-  const space = () => {
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else return;
-    }
-  };
-  const unexpected = (): never =>
-    fail(i >= t.length ? 'unexpected end of the file' : `unexpected ${JSON.stringify(t[i])}`);
-
-  const string = (): string => {
-    const start = i;
-    let escaped = false;
-    for (i++; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        const raw = t.slice(start, i);
-        return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-      }
-      if (c < 0x20) fail('control character inside a string');
-      if (c === 0x5c) {
-        escaped = true;
-        const e = t[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) fail('bad \\u escape');
-          i += 5;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
-        else fail('bad escape');
-      }
-    }
-    i = start;
-    return fail('unterminated string');
-  };
-
-  const value = (path: string, depth: number): unknown => {
-    space();
-    if (depth > MAX_DEPTH) fail('nested too deeply');
-    if (depth <= RECORD_DEPTH) offsets.set(path, i);
-    const c = t[i];
-    if (c === '{') {
-      const obj: Record<string, unknown> = {};
-      i++;
-      space();
-      if (t[i] === '}') {
-        i++;
-        return obj;
-      }
-      for (;;) {
-        space();
-        if (t[i] !== '"') unexpected();
-        const key = string();
-        space();
-        if (t[i] !== ':') unexpected();
-        i++;
-        // defineProperty: a "__proto__" key is data, not a prototype.
-        Object.defineProperty(obj, key, {
-          value: value(childPath(path, key), depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-        space();
-        if (t[i] === '}') {
-          i++;
-          return obj;
-        }
-        if (t[i] !== ',') unexpected();
-        i++;
-      }
-    }
-    if (c === '[') {
-      const arr: unknown[] = [];
-      i++;
-      space();
-      if (t[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value(childPath(path, arr.length), depth + 1));
-        space();
-        if (t[i] === ']') {
-          i++;
-          return arr;
-        }
-        if (t[i] !== ',') unexpected();
-        i++;
-      }
-    }
-    if (c === '"') return string();
-    for (const [word, literal] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (t.startsWith(word, i)) {
-        i += word.length;
-        return literal;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(t);
-    if (!m) return unexpected();
-    i = NUMBER.lastIndex;
-    return Number(m[0]);
-  };
-
-  const root = value('', 0);
-  space();
-  if (i < t.length) fail(`unexpected ${JSON.stringify(t[i])} after the end of the JSON value`);
-  return { value: root, offsets };
-}
-
-/** 1-based line of an offset; LF, CRLF and lone CR each end a line. */
-function lineFinder(t: string): (offset: number) => number {
-  let starts: number[] | null = null;
-  return (offset) => {
-    if (starts === null) {
-      starts = [0];
-      const re = /\r\n|\r|\n/g;
-      for (let m = re.exec(t); m; m = re.exec(t)) starts.push(m.index + m[0].length);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
 // ---- reading -------------------------------------------------------------------------------------
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 type Kind = 'segments' | 'transcription';
 
@@ -265,11 +97,7 @@ function readEntry(
   if (typeof rawText !== 'string') {
     throw new Skip('text', rawText === undefined ? 'missing; expected a string' : 'expected a string');
   }
-  const text = rawText
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join('\n');
+  const text = trimmedLines(rawText).join('\n');
   if (text === '') return null;
   const [startKey, endKey] = kind === 'segments' ? ['start', 'end'] : ['offsets.from', 'offsets.to'];
   if (start < 0) {
@@ -287,11 +115,7 @@ function readEntry(
 function parseWhisper(input: string): ParsedDocument {
   const text = input.replace(/^\uFEFF/, '');
   const lineAt = lineFinder(text);
-  const error = (message: string, line: number | null = null, path?: string): ParsedDocument => ({
-    segments: [],
-    issues: [{ severity: 'error', line, ...(path !== undefined ? { path } : {}), message }],
-  });
-  if (text.trim() === '') return error('The file is empty.');
+  if (text.trim() === '') return failed('The file is empty.');
   // JSON.parse is fast; the locating parser runs only to explain a syntax error or place an issue.
   let located: LocatedJson | null = null;
   let root: unknown;
@@ -299,17 +123,17 @@ function parseWhisper(input: string): ParsedDocument {
     root = JSON.parse(text);
   } catch {
     try {
-      located = parseJson(text);
+      located = parseLocatedJson(text);
       root = located.value;
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       const line = lineAt(e.offset);
       const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
-      return error(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
+      return failed(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
     }
   }
   const lineOf = (path: string): number | null => {
-    located ??= parseJson(text);
+    located ??= parseLocatedJson(text);
     const at = located.offsets.get(path);
     return at === undefined ? null : lineAt(at);
   };
@@ -325,9 +149,9 @@ function parseWhisper(input: string): ParsedDocument {
     [list, kind, base] = [root.transcription, 'transcription', 'transcription'];
   } else if (isObject(root) && (root.segments !== undefined || root.transcription !== undefined)) {
     const key = root.segments !== undefined ? 'segments' : 'transcription';
-    return error('Expected an array of segments.', lineOf(key), key);
+    return failed('Expected an array of segments.', lineOf(key), key);
   } else {
-    return error(
+    return failed(
       'Not a Whisper transcript: expected a JSON object with a "segments" (or whisper.cpp "transcription") array.',
       1,
     );
@@ -340,7 +164,7 @@ function parseWhisper(input: string): ParsedDocument {
     const warn = (key: string | undefined, message: string) => {
       const path = key ? `${at}.${key}` : at;
       const line = lineOf(path) ?? lineOf(at);
-      issues.push({ severity: 'warning', line, path, message });
+      issues.push(warning(line, message, path));
     };
     try {
       const segment = readEntry(entry, kind, warn);
@@ -351,26 +175,15 @@ function parseWhisper(input: string): ParsedDocument {
     }
   });
   if (segments.length === 0 && issues.length > 0) {
-    issues.unshift({ severity: 'error', line: lineOf(base), path: base, message: 'No readable segments.' });
+    issues.unshift(error(lineOf(base), 'No readable segments.', base));
   }
-  const capped =
-    issues.length <= MAX_ISSUES
-      ? issues
-      : [
-          ...issues.slice(0, MAX_ISSUES),
-          {
-            severity: 'warning' as const,
-            line: null,
-            message: `${issues.length - MAX_ISSUES} more problems not listed.`,
-          },
-        ];
-  return { segments, issues: capped };
+  return { segments, issues: capIssues(issues) };
 }
 
 // ---- sniffing ------------------------------------------------------------------------------------
 
 function sniffWhisper(text: string): number {
-  const head = text.slice(0, 4000).replace(/^\uFEFF/, '');
+  const head = sniffHead(text);
   if (/^\s*\[/.test(head)) {
     // faster-whisper dump: a top-level array of segment objects.
     const cue = /^\s*\[\s*\{/.test(head) && /"start"\s*:\s*-?\d/.test(head) && /"end"\s*:\s*-?\d/.test(head);
@@ -427,20 +240,8 @@ function serializeWhisper(project: Project, options: SerializeOptions): Serializ
     else if (text === '') empty.push(i + 1);
     else rows.push({ start: seg.start, end: seg.end, text });
   });
-  if (untimed.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${untimed.length} untimed segments left out: ${list(untimed)}.`,
-    });
-  }
-  if (empty.length) {
-    issues.push({
-      severity: 'warning',
-      line: null,
-      message: `${empty.length} segments have no text for this layout and were left out: ${list(empty)}.`,
-    });
-  }
+  if (untimed.length) issues.push(untimedLeftOut(untimed));
+  if (empty.length) issues.push(noTextLeftOut(empty));
   const translationFirst = options.layout === 'translation' || options.layout === 'bilingual-translation-first';
   const tag = translationFirst ? project.languages.translation : project.languages.source;
   const language = (tag.split('-')[0] ?? '').toLowerCase();
@@ -459,32 +260,12 @@ function serializeWhisper(project: Project, options: SerializeOptions): Serializ
   return { text: applyLineEnding(out, options.lineEnding), issues };
 }
 
-function list(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, 10).map((n) => `#${n}`);
-  return numbers.length > 10 ? `${shown.join(', ')}…` : shown.join(', ');
-}
-
 export const whisperFormat: SubtitleFormat = {
   id: 'whisper',
   label: 'Whisper transcript (JSON)',
   extensions: ['.json'],
   timed: true,
-  sniff(text) {
-    try {
-      return sniffWhisper(text);
-    } catch {
-      return 0;
-    }
-  },
-  parse(text) {
-    try {
-      return parseWhisper(text);
-    } catch (error) {
-      return {
-        segments: [],
-        issues: [{ severity: 'error', line: null, message: `Could not read the transcript: ${error}` }],
-      };
-    }
-  },
+  sniff: safeSniff(sniffWhisper),
+  parse: safeParse('transcript', parseWhisper),
   serialize: serializeWhisper,
 };

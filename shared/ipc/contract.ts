@@ -15,7 +15,12 @@ export const MediaInfoSchema = z.object({
   id: z.string(),
   /** URL the renderer's media element plays (zimu-media: in Electron, /media/ on the web host). */
   url: z.string(),
+  /** What the user opened: a media file, or a Bilibili cache folder. */
   path: z.string(),
+  /** The file actually played: `path`, a stream inside a Bilibili folder, or a cached remux of it. */
+  playPath: z.string(),
+  /** True when playPath is a stream-copied MP4 made because Chromium cannot play the original container. */
+  remuxed: z.boolean(),
   durationMs: z.number().int().nonnegative(),
   audioTracks: z.array(
     z.object({
@@ -27,6 +32,10 @@ export const MediaInfoSchema = z.object({
     }),
   ),
   video: z.object({ width: z.number().int(), height: z.number().int(), codec: z.string() }).nullable(),
+  /** Audio track used for playback and the waveform (index among audio tracks). */
+  audioTrack: z.number().int().nonnegative(),
+  /** From Bilibili metadata (entry.json, .videoInfo), when the media came from Bilibili. */
+  bilibili: z.object({ title: z.string(), bvid: z.string(), part: z.string() }).partial().nullable(),
 });
 
 /** Encodings Zimu reads (GBK/GB2312 are read as GB18030); "reopen with encoding" offers these. */
@@ -80,12 +89,24 @@ export const SettingsSchema = z.object({
   recentFiles: z.array(z.string()),
 });
 
-export const PeaksSchema = z.object({
+/** One zoom level of a waveform: a binary peaks file the renderer fetches from `url`. */
+export const PeaksLevelSchema = z.object({
   peaksPerSecond: z.number().positive(),
+  /** min/max pairs in the file. */
+  count: z.number().int().nonnegative(),
+  /**
+   * Served like media (HTTP Range works). The body is the documented peaks file: a 32-byte header
+   * then `count` pairs of little-endian int16 (min, max), full scale 32767 (see electron/services/peaks-file.ts).
+   */
+  url: z.string(),
+});
+
+export const PeaksSchema = z.object({
   durationMs: z.number().int().nonnegative(),
-  /** Per bucket minimum and maximum sample, in [-1, 1]. */
-  min: z.array(z.number()),
-  max: z.array(z.number()),
+  /** Finest level first, then coarser ones built once for zoomed-out views. */
+  levels: z.array(PeaksLevelSchema).min(1),
+  /** True when the peaks came from the on-disk cache rather than a decode. */
+  cached: z.boolean(),
 });
 
 const FileFilter = z.enum(['document', 'media', 'subtitle-export']);
@@ -154,14 +175,19 @@ export const contract = {
     z.object({ path: z.string(), cues: z.number().int(), warnings: z.array(Warning) }),
   ),
   'media.open': call(
-    'Allow a media file to be served to the renderer and probe it (duration, tracks, video size).',
-    z.object({ path: z.string().min(1) }).strict(),
+    'Open a media file or a Bilibili cache folder: probe it (duration, tracks, video size), remux it when Chromium cannot play the container (job.progress kind remux), and allow it to be served.',
+    z.object({ path: z.string().min(1), audioTrack: z.number().int().nonnegative().optional() }).strict(),
     MediaInfoSchema,
   ),
   'media.peaks': call(
-    'Waveform peaks of an opened media file, computed with ffmpeg; progress arrives as job.progress events.',
-    z.object({ mediaId: z.string().min(1), peaksPerSecond: z.number().int().min(1).max(1000).optional() }).strict(),
+    'Waveform peaks of an opened media file (cached on disk, else decoded with ffmpeg). While decoding, peaks.chunk events stream the waveform and job.progress reports progress; cancel with job.cancel.',
+    z.object({ mediaId: z.string().min(1), audioTrack: z.number().int().nonnegative().optional() }).strict(),
     PeaksSchema,
+  ),
+  'job.cancel': call(
+    'Cancel a running job (waveform decode, remux); its call then fails with code cancelled.',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    z.object({ cancelled: z.boolean() }),
   ),
   'dialog.open': call(
     'Ask the user for a file to open with the native dialog, where the host has one.',
@@ -194,10 +220,22 @@ export const contract = {
 export const events = {
   'job.progress': z.object({
     jobId: z.string(),
-    kind: z.enum(['peaks']),
+    kind: z.enum(['peaks', 'remux']),
+    /** The media the job works on. */
+    mediaId: z.string(),
     /** Work done and total, in the job's own unit (ms of media for peaks). */
     done: z.number(),
     total: z.number(),
+  }),
+  /** Part of a waveform being decoded, so it can be drawn before the whole file is done. */
+  'peaks.chunk': z.object({
+    jobId: z.string(),
+    mediaId: z.string(),
+    peaksPerSecond: z.number().positive(),
+    /** Index of the first pair in this chunk. */
+    from: z.number().int().nonnegative(),
+    /** Base64 of little-endian int16 (min, max) pairs, full scale 32767. */
+    data: z.string(),
   }),
   /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
   'app.command': z.object({ command: z.enum(['open', 'save', 'save-as', 'export']) }),

@@ -3,6 +3,7 @@ import { parseSync } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import type { Layout, SerializeOptions } from '../../../shared/formats/format';
 import { createProject, type SegmentInit } from '../../../shared/model/project';
+import { cueSegment, EN, HAN, trimmed } from './testing/cue-arbitraries';
 import { vttFormat } from './vtt';
 
 const parse = (text: string, keepTags = false) => vttFormat.parse(text, keepTags ? { keepTags } : {});
@@ -357,50 +358,11 @@ describe('vtt serialize', () => {
 // -------------------------------------------------------------------------------------------
 // Round trip
 
-const HAN = [...'你好世界字幕中文测试时间的是了我们一二三四五六七八九十龍體'];
-const CN_EXTRA = [...'，。！？、：“”（）0123456789😀👍🏽 ABCxyz<>&;'];
-const EN = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-const EN_EXTRA = [...' ,.!?\'"-:;()0123456789😀&<>#'];
-
-const trimmed = (s: string) => s.replace(/\s+/g, ' ').trim();
-const chineseLine = fc
-  .tuple(
-    fc.constantFrom(...HAN),
-    fc.string({ unit: fc.constantFrom(...HAN, ...HAN, ...CN_EXTRA), maxLength: 60 }),
-    fc.string({ unit: fc.constantFrom(...HAN, ...CN_EXTRA), maxLength: 3 }),
-  )
-  .map(([h, rest, pre]) => trimmed(`${pre}${h}${rest}`))
-  .filter((l) => /[\u4e00-\u9fff]/.test(l));
-const englishLine = fc
-  .tuple(fc.constantFrom(...EN), fc.string({ unit: fc.constantFrom(...EN, ...EN, ...EN_EXTRA), maxLength: 80 }))
-  .map(([l, rest]) => trimmed(`${l}${rest}`));
-const lines = (line: fc.Arbitrary<string>, max: number) =>
-  fc.array(line, { minLength: 1, maxLength: max }).map((ls) => ls.join('\n'));
 const name = fc
   .string({ unit: fc.constantFrom(...HAN, ...EN, ' ', '&', '<', '>', '.'), minLength: 1, maxLength: 12 })
   .map(trimmed)
   .filter(Boolean);
-
-const time = fc.oneof(
-  fc.constant(0),
-  fc.integer({ min: 0, max: 3_600_000 }),
-  fc.integer({ min: 100 * 3_600_000, max: 1000 * 3_600_000 }),
-);
-const segment = fc
-  .record({
-    start: time,
-    length: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 36_000_000 })),
-    source: lines(chineseLine, 3),
-    translation: fc.oneof(fc.constant(''), lines(englishLine, 2)),
-    speaker: fc.option(name, { nil: undefined }),
-  })
-  .map(({ start, length, source, translation, speaker }) => ({
-    start,
-    end: start + length,
-    source,
-    translation,
-    ...(speaker ? { speaker } : {}),
-  }));
+const segment = cueSegment({ chinese: '<>&;', english: '<>#', speaker: name });
 const title = fc.oneof(
   fc.constant(''),
   fc.string({ unit: fc.constantFrom(...HAN, ...EN, ' ', '&', '1'), minLength: 1, maxLength: 20 }).map(trimmed),

@@ -1,9 +1,11 @@
 import type { SubtitleFormat } from '../../../shared/formats/format';
-import { parseCueFile, serializeCueFile, sniffCueText } from './cue-text';
+import { safeSniff } from '../../../shared/formats/safe';
+import { parseCueFile, sniffCueText } from './cue-read';
+import { serializeCueFile } from './cue-write';
 
 /**
  * WebVTT (.vtt), read and written through the npm `subtitle` package behind a tolerant pre-reader
- * (see cue-text.ts). `WEBVTT - title` gives the title; NOTE, STYLE and REGION blocks are skipped;
+ * (see cue-read.ts). `WEBVTT - title` gives the title; NOTE, STYLE and REGION blocks are skipped;
  * cue identifiers and settings are accepted (settings are not kept yet); `<v Speaker>` becomes the
  * segment's speaker; tags are stripped and entities decoded. Export writes `WEBVTT - title` when
  * the project has a title, `<v Speaker>` when a segment has a speaker, and escapes `&`, `<`, `>`.
@@ -13,17 +15,7 @@ export const vttFormat: SubtitleFormat = {
   label: 'WebVTT',
   extensions: ['.vtt'],
   timed: true,
-  sniff(text) {
-    try {
-      return sniffCueText(text, 'vtt');
-    } catch {
-      return 0;
-    }
-  },
-  parse(text, options) {
-    return parseCueFile(text, 'vtt', options);
-  },
-  serialize(project, options) {
-    return serializeCueFile(project, options, 'vtt');
-  },
+  sniff: safeSniff((text) => sniffCueText(text, 'vtt')),
+  parse: (text, options) => parseCueFile(text, 'vtt', options),
+  serialize: (project, options) => serializeCueFile(project, options, 'vtt'),
 };

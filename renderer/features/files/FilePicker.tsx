@@ -6,7 +6,16 @@ import { errorDetail } from '../../state/notices';
 import { CloseIcon, FileIcon, FolderIcon, UpIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
 import type { PathRequest } from './commands';
-import { basename, dirname, extname, FILTER_EXTENSIONS, hasExtension, joinPath, PROJECT_EXTENSION } from './paths';
+import {
+  basename,
+  CAPTION_EXTENSIONS,
+  dirname,
+  extname,
+  FILTER_EXTENSIONS,
+  hasExtension,
+  joinPath,
+  PROJECT_EXTENSION,
+} from './paths';
 
 type Listing = CallResult<'fs.list'>;
 
@@ -27,8 +36,14 @@ export function FilePicker({ request, onDone }: FilePickerProps) {
   const { client } = useRuntime();
   const ids = useId();
   const saving = request.mode === 'save';
-  // A project is only ever saved as .zimu: do not offer caption files to write over.
-  const extensions = request.purpose === 'save-project' ? [PROJECT_EXTENSION] : FILTER_EXTENSIONS[request.filter];
+  // A project is only ever saved as .zimu: do not offer caption files to write over. A translation
+  // track is a caption file, never a project.
+  const extensions =
+    request.purpose === 'save-project'
+      ? [PROJECT_EXTENSION]
+      : request.purpose === 'translation'
+        ? CAPTION_EXTENSIONS
+        : FILTER_EXTENSIONS[request.filter];
 
   const [listing, setListing] = useState<Listing | null>(null);
   const [pathText, setPathText] = useState('');
@@ -77,10 +92,10 @@ export function FilePicker({ request, onDone }: FilePickerProps) {
     void navigate(start || undefined, { keepPathText: true }).then((ok) => {
       if (!ok && start) void navigate(undefined, { keepPathText: true });
     });
-    if (request.purpose === 'open') {
+    if (request.purpose === 'open' || request.purpose === 'translation') {
       client
         .call('settings.get', {})
-        .then((s) => alive.current && setRecent(s.recentFiles))
+        .then((s) => alive.current && setRecent(s.recentFiles.filter((path) => hasExtension(path, extensions))))
         .catch(() => alive.current && setRecent([]));
     }
     (saving ? nameRef : pathRef).current?.focus();
@@ -148,12 +163,14 @@ export function FilePicker({ request, onDone }: FilePickerProps) {
     'save-project': t('picker.titleSave'),
     export: t('picker.titleExport'),
     media: t('picker.titleMedia'),
+    translation: t('picker.titleTranslation'),
   }[request.purpose];
   const confirmLabel = {
     open: t('picker.confirmOpen'),
     'save-project': t('picker.confirmSave'),
     export: t('picker.confirmExport'),
     media: t('picker.confirmMedia'),
+    translation: t('picker.confirmTranslation'),
   }[request.purpose];
   const titleId = `${ids}-title`;
 

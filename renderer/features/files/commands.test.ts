@@ -1,11 +1,15 @@
+import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { setText } from '../../../shared/model/project';
+import { en } from '../../i18n/en';
 import type { Client } from '../../platform/client';
 import { createEditor } from '../../state/editor';
 import { createNotices } from '../../state/notices';
 import { sampleDocument } from '../../test/fixtures';
 import { createFileCommands, type FileUi } from './commands';
+import { DEFAULT_EXPORT_OPTIONS, EXPORT_OPTIONS_KEY, type ExportOptions, type OptionStorage } from './export-options';
 
 type Answers = { [K in CallName]?: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>> };
 
@@ -23,7 +27,7 @@ function fakeClient(answers: Answers) {
   return { client, calls };
 }
 
-function setup(answers: Answers, ui: Partial<FileUi> = {}) {
+function setup(answers: Answers, ui: Partial<FileUi> = {}, storage: OptionStorage | null = null) {
   const editor = createEditor();
   const notices = createNotices();
   const { client, calls } = fakeClient(answers);
@@ -31,11 +35,36 @@ function setup(answers: Answers, ui: Partial<FileUi> = {}) {
     pickPath: vi.fn(async () => null),
     confirmDiscard: vi.fn(async () => false),
     exportOptions: vi.fn(async (d) => d),
+    confirmLossyExport: vi.fn(async () => 'cancel' as const),
+    chooseEncoding: vi.fn(async () => null),
     ...ui,
   };
-  const commands = createFileCommands({ client, editor, notices, ui: fullUi });
-  return { editor, notices, commands, calls, ui: fullUi };
+  const commands = createFileCommands({ client, editor, notices, ui: fullUi, storage });
+  /** The info notice as the English UI shows it. */
+  const info = () => notices.store.get().info?.message(t) ?? null;
+  return { editor, notices, commands, calls, ui: fullUi, info };
 }
+
+const i18n = i18next.createInstance();
+void i18n.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
+const t = i18n.t.bind(i18n) as TFunction;
+
+/** localStorage stand-in. */
+function memoryStorage(): OptionStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+}
+
+const noProblems: Answers = { 'project.exportCheck': () => ({ warnings: [], unencodable: [] }) };
+
+const importedGbk = () =>
+  sampleDocument({
+    path: null,
+    sourcePath: '/work/talk.srt',
+    format: 'srt',
+    encoding: 'gb18030',
+    encodingConfidence: 0.99,
+  });
 
 const webDialogs: Answers = {
   'dialog.open': () => ({ supported: false, path: null }),
@@ -123,6 +152,7 @@ describe('file commands', () => {
     editor.editText('s1', 'source', 'changed');
     await commands.open();
     expect(confirmDiscard).toHaveBeenCalledWith('talk.zimu');
+    expect(confirmDiscard.mock.calls[0]).toHaveLength(1);
     expect(calls).toHaveLength(0);
     expect(editor.get().doc?.project.segments[0]?.source).toBe('changed');
   });
@@ -141,29 +171,325 @@ describe('file commands', () => {
   });
 
   it('exports with the chosen format and layout to a path with the right extension', async () => {
-    const { editor, notices, commands, calls } = setup(
+    const { editor, commands, calls, info } = setup(
       {
         ...webDialogs,
+        ...noProblems,
         'project.export': ({ path }) => ({ path, cues: 3, warnings: [] }),
       },
       {
-        exportOptions: async () => ({ format: 'vtt', layout: 'bilingual-translation-first' }),
+        exportOptions: async () => ({
+          ...DEFAULT_EXPORT_OPTIONS,
+          format: 'vtt',
+          layout: 'bilingual-translation-first',
+        }),
         pickPath: async () => '/work/talk.srt',
       },
     );
     editor.openDocument(sampleDocument());
     await commands.run('export');
+    expect(calls.map((c) => c.name)).toEqual(['project.exportCheck', 'dialog.save', 'project.export']);
     const exportCall = calls.find((c) => c.name === 'project.export');
     expect(exportCall?.args).toMatchObject({
       path: '/work/talk.vtt',
       format: 'vtt',
       layout: 'bilingual-translation-first',
+      encoding: 'utf8',
+      lineEnding: 'lf',
+      allowLossy: false,
     });
     expect(calls.find((c) => c.name === 'dialog.save')?.args).toEqual({
       filter: 'subtitle-export',
       defaultPath: '/work/talk.vtt',
     });
-    expect(notices.store.get().info).not.toBeNull();
+    expect(info()).toBe('Exported 3 cues to talk.vtt');
+  });
+
+  it('names the export after the document, with the extension of the format, beside it', async () => {
+    const { editor, commands, calls } = setup(
+      { ...noProblems, 'dialog.save': () => ({ supported: true, path: null }) },
+      { exportOptions: async () => ({ ...DEFAULT_EXPORT_OPTIONS, format: 'bcc' }) },
+    );
+    editor.openDocument(importedGbk());
+    await commands.exportCaptions();
+    expect(calls.find((c) => c.name === 'dialog.save')?.args).toEqual({
+      filter: 'subtitle-export',
+      defaultPath: '/work/talk.bcc',
+    });
+  });
+
+  it('asks before a lossy export and passes allowLossy only when the user says export anyway', async () => {
+    const confirmLossyExport = vi.fn(async () => 'export' as const);
+    const { editor, commands, calls } = setup(
+      {
+        ...webDialogs,
+        'project.exportCheck': () => ({ warnings: [], unencodable: ['😀', '𠀀'] }),
+        'project.export': ({ path }) => ({ path, cues: 4, warnings: [] }),
+      },
+      {
+        exportOptions: async () => ({ ...DEFAULT_EXPORT_OPTIONS, encoding: 'gbk' }),
+        confirmLossyExport,
+        pickPath: async () => '/work/out.srt',
+      },
+    );
+    editor.openDocument(sampleDocument());
+    editor.editText('s1', 'source', '尊敬的各位领导😀');
+    await commands.exportCaptions();
+    expect(calls.map((c) => c.name)).toEqual(['project.exportCheck', 'dialog.save', 'project.export']);
+    // The check sees the project with the edit, and the same options the export gets.
+    const check = calls[0]?.args as CallArgs<'project.exportCheck'>;
+    expect(check.project.segments[0]?.source).toBe('尊敬的各位领导😀');
+    expect(check).toMatchObject({ format: 'srt', encoding: 'gbk', layout: 'bilingual' });
+    expect(confirmLossyExport).toHaveBeenCalledWith({ encoding: 'gbk', characters: ['😀', '𠀀'] });
+    expect(calls[2]?.args).toMatchObject({ path: '/work/out.srt', encoding: 'gbk', allowLossy: true });
+  });
+
+  it('writes nothing and asks for no path when the user cancels a lossy export', async () => {
+    const { editor, commands, calls, ui } = setup(
+      { ...webDialogs, 'project.exportCheck': () => ({ warnings: [], unencodable: ['😀'] }) },
+      {
+        exportOptions: async () => ({ ...DEFAULT_EXPORT_OPTIONS, encoding: 'big5' }),
+        confirmLossyExport: async () => 'cancel',
+      },
+    );
+    editor.openDocument(sampleDocument());
+    await commands.exportCaptions();
+    expect(calls.map((c) => c.name)).toEqual(['project.exportCheck']);
+    expect(ui.pickPath).not.toHaveBeenCalled();
+  });
+
+  it('goes back to the options when the user changes the encoding, and checks again', async () => {
+    const exportOptions = vi
+      .fn<FileUi['exportOptions']>()
+      .mockResolvedValueOnce({ ...DEFAULT_EXPORT_OPTIONS, encoding: 'gbk' })
+      .mockResolvedValueOnce({ ...DEFAULT_EXPORT_OPTIONS, encoding: 'gb18030' });
+    const { editor, commands, calls } = setup(
+      {
+        'dialog.save': () => ({ supported: true, path: '/work/talk.srt' }),
+        'project.exportCheck': ({ encoding }) => ({ warnings: [], unencodable: encoding === 'gbk' ? ['😀'] : [] }),
+        'project.export': ({ path }) => ({ path, cues: 3, warnings: [] }),
+      },
+      { exportOptions, confirmLossyExport: async () => 'change' },
+    );
+    editor.openDocument(sampleDocument());
+    await commands.exportCaptions();
+    // The dialog opens again on the options just chosen.
+    expect(exportOptions.mock.calls[1]?.[0]).toMatchObject({ encoding: 'gbk' });
+    expect(calls.map((c) => c.name)).toEqual([
+      'project.exportCheck',
+      'project.exportCheck',
+      'dialog.save',
+      'project.export',
+    ]);
+    expect(calls[3]?.args).toMatchObject({ encoding: 'gb18030', allowLossy: false });
+  });
+
+  it('shows a refused export (a failed check) in the error banner and writes nothing', async () => {
+    const { editor, notices, commands, calls } = setup({
+      'project.exportCheck': () => {
+        throw new ZimuError('invalid-argument', 'cannot export Bilibili subtitles (BCC): cues 2 and 3 overlap');
+      },
+    });
+    editor.openDocument(sampleDocument());
+    await commands.exportCaptions();
+    expect(calls.map((c) => c.name)).toEqual(['project.exportCheck']);
+    expect(notices.store.get().errors).toEqual([
+      { id: expect.any(Number), key: 'export', detail: 'cannot export Bilibili subtitles (BCC): cues 2 and 3 overlap' },
+    ]);
+  });
+
+  it('tells what the export left out in the notice', async () => {
+    const { editor, commands, info } = setup({
+      ...noProblems,
+      'dialog.save': () => ({ supported: true, path: '/work/talk.srt' }),
+      'project.export': ({ path }) => ({
+        path,
+        cues: 3,
+        warnings: [
+          { line: null, message: '1 untimed segment left out (#4)' },
+          { line: null, message: 'x' },
+        ],
+      }),
+    });
+    editor.openDocument(sampleDocument());
+    await commands.exportCaptions();
+    expect(info()).toBe('Exported 3 cues to talk.srt · 1 untimed segment left out (#4) (and 1 more warning)');
+  });
+
+  it('remembers the last export options across sessions, ignoring damaged entries', async () => {
+    const storage = memoryStorage();
+    const chosen: ExportOptions = {
+      format: 'ass',
+      layout: 'bilingual-translation-first',
+      encoding: 'utf8-bom',
+      lineEnding: 'crlf',
+      assBilingual: 'two-events',
+      textStyle: 'paragraphs',
+    };
+    const first = setup({ ...noProblems }, { exportOptions: async () => chosen }, storage);
+    first.editor.openDocument(sampleDocument());
+    await first.commands.exportCaptions();
+    expect(JSON.parse(storage.map.get(EXPORT_OPTIONS_KEY) ?? '{}')).toEqual(chosen);
+
+    const exportOptions = vi.fn<FileUi['exportOptions']>(async () => null);
+    const second = setup({}, { exportOptions }, storage);
+    second.editor.openDocument(sampleDocument());
+    await second.commands.exportCaptions();
+    expect(exportOptions).toHaveBeenCalledWith(chosen);
+
+    storage.map.set(EXPORT_OPTIONS_KEY, JSON.stringify({ format: 'docx', encoding: 'gbk', lineEnding: 7 }));
+    const third = setup({}, { exportOptions }, storage);
+    third.editor.openDocument(sampleDocument());
+    await third.commands.exportCaptions();
+    expect(exportOptions).toHaveBeenLastCalledWith({ ...DEFAULT_EXPORT_OPTIONS, encoding: 'gbk' });
+  });
+
+  it('reopens an imported file with the chosen encoding', async () => {
+    const reread = sampleDocument({ ...importedGbk(), encoding: 'big5', encodingConfidence: 1 });
+    const { editor, commands, calls, info } = setup({ 'project.open': () => reread });
+    editor.openDocument(importedGbk());
+    await commands.reopenWithEncoding('big5');
+    expect(calls).toEqual([{ name: 'project.open', args: { path: '/work/talk.srt', encoding: 'big5' } }]);
+    expect(editor.get().doc).toBe(reread);
+    expect(editor.get().docSerial).toBe(2);
+    expect(info()).toBe('Reopened talk.srt as Big5');
+  });
+
+  it('asks before reopening over unsaved edits, and keeps them when the user says no', async () => {
+    const confirmDiscard = vi.fn(async () => false);
+    const { editor, commands, calls } = setup({}, { confirmDiscard });
+    editor.openDocument(importedGbk());
+    editor.editText('s1', 'translation', 'Dear leaders');
+    await commands.reopenWithEncoding('big5');
+    expect(confirmDiscard).toHaveBeenCalledWith('talk.srt', 'reopen');
+    expect(calls).toHaveLength(0);
+    expect(editor.get().doc?.project.segments[0]?.translation).toBe('Dear leaders');
+  });
+
+  it('does not reopen a .zimu project with an encoding', async () => {
+    const { editor, commands, calls } = setup({});
+    editor.openDocument(sampleDocument());
+    await commands.reopenWithEncoding('big5');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('offers to choose the encoding when detection gave up, and opens the file with it', async () => {
+    const opened = sampleDocument({ ...importedGbk(), encoding: 'big5', encodingConfidence: 1 });
+    const { editor, notices, commands, calls } = setup(
+      {
+        'project.open': ({ encoding }) => {
+          if (!encoding)
+            throw new ZimuError(
+              'unreadable',
+              "cannot tell this file's text encoding; reopen it with an encoding chosen by hand",
+              { file: '/work/talk.srt', reason: 'encoding-unknown' },
+            );
+          return opened;
+        },
+      },
+      { chooseEncoding: async () => 'big5' },
+    );
+    await commands.openPath('/work/talk.srt');
+    const error = notices.store.get().errors[0];
+    expect(error?.action).toEqual({ kind: 'open-with-encoding', path: '/work/talk.srt' });
+    await commands.openWithEncoding(error?.action?.path ?? '');
+    expect(calls[1]).toEqual({ name: 'project.open', args: { path: '/work/talk.srt', encoding: 'big5' } });
+    expect(editor.get().doc).toBe(opened);
+  });
+
+  it('offers no encoding choice for files that are not text', async () => {
+    const { notices, commands } = setup({
+      'project.open': () => {
+        throw new ZimuError('unreadable', 'this is a binary file, not text', { file: '/work/a.srt' });
+      },
+    });
+    await commands.openPath('/work/a.srt');
+    expect(notices.store.get().errors[0]?.action).toBeUndefined();
+  });
+
+  it('says when the encoding of an opened file is a guess', async () => {
+    const guessed = sampleDocument({ ...importedGbk(), encodingConfidence: 0.4 });
+    const { commands, info } = setup({ 'project.open': () => guessed });
+    await commands.openPath('/work/talk.srt');
+    expect(info()).toBe(
+      'Opened talk.srt as GB18030, a guess: if the text looks garbled, click the encoding in the status bar',
+    );
+  });
+
+  it('says when an opened file had problems', async () => {
+    const withWarnings = sampleDocument({
+      ...importedGbk(),
+      warnings: [
+        { line: 7, message: 'unreadable timing line "00:00:0x"; cue skipped' },
+        { line: null, message: 'the file has no cues' },
+      ],
+    });
+    const { notices, commands, info } = setup({ 'project.open': () => withWarnings });
+    await commands.openPath('/work/talk.srt');
+    expect(info()).toBe('Opened talk.srt with 2 warnings — see the status bar');
+    expect(notices.store.get().info?.tone).toBe('warning');
+  });
+
+  it('imports a translation track as one edit and reports what matched', async () => {
+    const doc = sampleDocument();
+    const merged = setText(setText(doc.project, 's2', 'translation', 'Dear guests'), 's3', 'translation', 'Welcome');
+    const { editor, commands, calls, info } = setup(
+      {
+        ...webDialogs,
+        'project.importTranslation': () => ({ project: merged, matched: 2, unmatchedCues: 1, warnings: [] }),
+      },
+      { pickPath: async () => '/work/talk.en.srt' },
+    );
+    editor.openDocument(doc);
+    await commands.importTranslation();
+    expect(calls.map((c) => c.name)).toEqual(['dialog.open', 'project.importTranslation']);
+    expect(calls[1]?.args).toEqual({ path: '/work/talk.en.srt', project: doc.project });
+    const s = editor.get();
+    expect(s.doc?.project).toBe(merged);
+    expect(s.revision).toBe(1);
+    expect(s.dirty).toBe(true);
+    expect(s.lastEdit).toBe('import-translation');
+    expect(info()).toBe('2 segments got a translation, 1 cue matched nothing');
+  });
+
+  it('merges into the project as it is now when the user typed while the track was read', async () => {
+    const doc = sampleDocument();
+    const { editor, commands, calls } = setup({
+      'dialog.open': () => ({ supported: true, path: '/work/talk.en.srt' }),
+      'project.importTranslation': ({ project }) => {
+        // The first time, the user types while the file is being read.
+        if (calls.length === 2) editor.editText('s4', 'source', '打字中');
+        return {
+          project: setText(project, 's2', 'translation', 'Dear guests'),
+          matched: 1,
+          unmatchedCues: 0,
+          warnings: [],
+        };
+      },
+    });
+    editor.openDocument(doc);
+    await commands.importTranslation();
+    expect(calls.map((c) => c.name)).toEqual(['dialog.open', 'project.importTranslation', 'project.importTranslation']);
+    const segments = editor.get().doc?.project.segments;
+    expect(segments?.[3]?.source).toBe('打字中');
+    expect(segments?.[1]?.translation).toBe('Dear guests');
+    expect(editor.get().revision).toBe(2);
+  });
+
+  it('keeps the project and shows the error when the translation file cannot be read', async () => {
+    const { editor, notices, commands } = setup({
+      'dialog.open': () => ({ supported: true, path: '/work/notes.txt' }),
+      'project.importTranslation': () => {
+        throw new ZimuError('parse-error', 'the file is empty', { file: '/work/notes.txt' });
+      },
+    });
+    editor.openDocument(sampleDocument());
+    await commands.importTranslation();
+    expect(editor.get().revision).toBe(0);
+    expect(notices.store.get().errors[0]).toMatchObject({
+      key: 'translation',
+      detail: '/work/notes.txt: the file is empty',
+    });
   });
 
   it('runs one command at a time', async () => {

@@ -1,17 +1,25 @@
-import type { CallArgs, OpenedDocument } from '../../../shared/ipc/contract';
+import type { CallResult, OpenedDocument } from '../../../shared/ipc/contract';
+import { ZimuError } from '../../../shared/ipc/errors';
 import type { Client } from '../../platform/client';
 import type { Editor } from '../../state/editor';
 import type { Notices } from '../../state/notices';
+import {
+  type ExportOptions,
+  formatExtension,
+  LOW_ENCODING_CONFIDENCE,
+  loadExportOptions,
+  type OptionStorage,
+  READ_ENCODING_NAMES,
+  type ReadEncoding,
+  saveExportOptions,
+  type WriteEncoding,
+} from './export-options';
 import { basename, exportPathFor, type FileFilter, projectPathFor, withExtension } from './paths';
 
-/** What the export dialog asks: SRT or WebVTT for now, and which texts go into each cue. */
-export interface ExportOptions {
-  format: Extract<CallArgs<'project.export'>['format'], 'srt' | 'vtt'>;
-  layout: CallArgs<'project.export'>['layout'];
-}
+export type { ExportOptions };
 
 /** What the user is asked for a path for; picks the picker's title, filter and mode. */
-export type PathPurpose = 'open' | 'save-project' | 'export' | 'media';
+export type PathPurpose = 'open' | 'save-project' | 'export' | 'media' | 'translation';
 
 export interface PathRequest {
   purpose: PathPurpose;
@@ -21,12 +29,31 @@ export interface PathRequest {
   defaultPath: string;
 }
 
+/** What an export would lose, as project.exportCheck reports it. */
+export type ExportCheck = CallResult<'project.exportCheck'>;
+
+/** The question before a lossy export: which characters `encoding` cannot write. */
+export interface LossyExport {
+  encoding: WriteEncoding;
+  /** Characters that would become '?'. */
+  characters: readonly string[];
+}
+
+/** Export anyway, go back to the export options, or give up. */
+export type LossyAnswer = 'export' | 'change' | 'cancel';
+
+/** Why unsaved edits would be lost: opening another file, or reading this one again. */
+export type DiscardReason = 'open' | 'reopen';
+
 /** The questions file commands ask the user in the app's own UI. */
 export interface FileUi {
   /** The in-app picker, for hosts without native dialogs. Null = cancelled. */
   pickPath(request: PathRequest): Promise<string | null>;
-  confirmDiscard(name: string): Promise<boolean>;
+  confirmDiscard(name: string, reason?: DiscardReason): Promise<boolean>;
   exportOptions(defaults: ExportOptions): Promise<ExportOptions | null>;
+  /** The encoding to read a file with whose encoding could not be detected. Null = cancelled. */
+  chooseEncoding(name: string): Promise<ReadEncoding | null>;
+  confirmLossyExport(question: LossyExport): Promise<LossyAnswer>;
 }
 
 export interface FileCommandDeps {
@@ -34,6 +61,8 @@ export interface FileCommandDeps {
   editor: Editor;
   notices: Notices;
   ui: FileUi;
+  /** Where the last export's options are remembered (localStorage); null = this session only. */
+  storage?: OptionStorage | null;
 }
 
 export type FileCommand = 'open' | 'save' | 'save-as' | 'export';
@@ -42,9 +71,15 @@ export interface FileCommands {
   run(command: FileCommand): Promise<void>;
   open(): Promise<void>;
   openPath(path: string): Promise<void>;
+  /** Open a file with an encoding the user picks (after detection failed). */
+  openWithEncoding(path: string): Promise<void>;
+  /** Read the imported file again with `encoding` ("reopen with encoding…"). */
+  reopenWithEncoding(encoding: ReadEncoding): Promise<void>;
   save(): Promise<void>;
   saveAs(): Promise<void>;
   exportCaptions(): Promise<void>;
+  /** Read a second caption file into the translations, matched by time (one undoable edit). */
+  importTranslation(): Promise<void>;
   linkMedia(): Promise<void>;
 }
 
@@ -53,16 +88,20 @@ const FILTER_OF: Record<PathPurpose, FileFilter> = {
   'save-project': 'document',
   export: 'subtitle-export',
   media: 'media',
+  translation: 'document',
 };
+
+/** How many times an import is redone when the user edited the project while it was being read. */
+const IMPORT_ATTEMPTS = 3;
 
 /**
  * Open, save, save as, export and link media. A failed call shows an error banner and leaves the
  * document (and its unsaved edits) as it was. One command runs at a time, so a menu accelerator and
  * the same key pressed in the page cannot start two dialogs.
  */
-export function createFileCommands({ client, editor, notices, ui }: FileCommandDeps): FileCommands {
+export function createFileCommands({ client, editor, notices, ui, storage = null }: FileCommandDeps): FileCommands {
   let busy = false;
-  let lastExport: ExportOptions = { format: 'srt', layout: 'bilingual' };
+  let lastExport: ExportOptions = loadExportOptions(storage);
 
   async function exclusive(fn: () => Promise<void>): Promise<void> {
     if (busy) return;
@@ -77,7 +116,7 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
   /** The native dialog where the host has one, else the in-app picker. Null = cancelled or failed. */
   async function askPath(purpose: PathPurpose, defaultPath: string): Promise<string | null> {
     const filter = FILTER_OF[purpose];
-    const mode = purpose === 'open' || purpose === 'media' ? 'open' : 'save';
+    const mode = purpose === 'export' || purpose === 'save-project' ? 'save' : 'open';
     try {
       const answer =
         mode === 'open'
@@ -93,17 +132,38 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
 
   const docName = (doc: OpenedDocument) => basename(doc.path ?? doc.sourcePath);
 
-  async function openPathNow(path: string): Promise<void> {
+  /** Unsaved edits are about to be replaced: true when there are none or the user lets them go. */
+  async function mayDiscard(reason: DiscardReason): Promise<boolean> {
+    const { doc, dirty } = editor.get();
+    if (!doc || !dirty) return true;
+    return reason === 'open' ? ui.confirmDiscard(docName(doc)) : ui.confirmDiscard(docName(doc), reason);
+  }
+
+  async function openPathNow(path: string, encoding?: ReadEncoding): Promise<void> {
     let doc: OpenedDocument;
     try {
-      doc = await client.call('project.open', { path });
+      doc = await client.call('project.open', encoding ? { path, encoding } : { path });
     } catch (err) {
-      notices.error('open', err);
+      // Detection gave up on the bytes: let the user say what they are.
+      const undetected = !encoding && err instanceof ZimuError && err.detail?.reason === 'encoding-unknown';
+      notices.error('open', err, undetected ? { kind: 'open-with-encoding', path } : undefined);
       return;
     }
     editor.openDocument(doc);
     const name = docName(doc);
-    notices.info((t) => t('notices.opened', { name }));
+    const count = doc.warnings.length;
+    const opened = doc.encoding ? READ_ENCODING_NAMES[doc.encoding] : '';
+    if (encoding && count > 0) {
+      notices.info((t) => t('notices.reopenedWithWarnings', { name, encoding: opened, count }), 'warning');
+    } else if (encoding) {
+      notices.info((t) => t('notices.reopened', { name, encoding: opened }));
+    } else if (doc.encodingConfidence !== null && doc.encodingConfidence < LOW_ENCODING_CONFIDENCE) {
+      notices.info((t) => t('notices.openedUncertain', { name, encoding: opened }), 'warning');
+    } else if (count > 0) {
+      notices.info((t) => t('notices.openedWithWarnings', { name, count }), 'warning');
+    } else {
+      notices.info((t) => t('notices.opened', { name }));
+    }
   }
 
   async function writeProject(path: string): Promise<void> {
@@ -126,6 +186,32 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
     if (chosen) await writeProject(projectPathFor(chosen));
   }
 
+  /**
+   * Options, then a dry run: a lossy encoding is confirmed (or changed) before anything is asked
+   * about paths, and nothing is written when the dry run fails.
+   */
+  async function chooseExport(): Promise<{ options: ExportOptions; allowLossy: boolean } | null> {
+    for (;;) {
+      const options = await ui.exportOptions(lastExport);
+      if (!options) return null;
+      lastExport = options;
+      saveExportOptions(storage, options);
+      const project = editor.get().doc?.project;
+      if (!project) return null;
+      let check: ExportCheck;
+      try {
+        check = await client.call('project.exportCheck', { project, ...options });
+      } catch (err) {
+        notices.error('export', err);
+        return null;
+      }
+      if (check.unencodable.length === 0) return { options, allowLossy: false };
+      const answer = await ui.confirmLossyExport({ encoding: options.encoding, characters: check.unencodable });
+      if (answer === 'export') return { options, allowLossy: true };
+      if (answer === 'cancel') return null;
+    }
+  }
+
   const commands: FileCommands = {
     run(command) {
       switch (command) {
@@ -142,17 +228,28 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
 
     open: () =>
       exclusive(async () => {
-        const { doc, dirty } = editor.get();
-        if (doc && dirty && !(await ui.confirmDiscard(docName(doc)))) return;
-        const path = await askPath('open', doc?.sourcePath ?? '');
+        if (!(await mayDiscard('open'))) return;
+        const path = await askPath('open', editor.get().doc?.sourcePath ?? '');
         if (path) await openPathNow(path);
       }),
 
     openPath: (path) =>
       exclusive(async () => {
-        const { doc, dirty } = editor.get();
-        if (doc && dirty && !(await ui.confirmDiscard(docName(doc)))) return;
-        await openPathNow(path);
+        if (await mayDiscard('open')) await openPathNow(path);
+      }),
+
+    openWithEncoding: (path) =>
+      exclusive(async () => {
+        const encoding = await ui.chooseEncoding(basename(path));
+        if (encoding && (await mayDiscard('open'))) await openPathNow(path, encoding);
+      }),
+
+    reopenWithEncoding: (encoding) =>
+      exclusive(async () => {
+        const { doc } = editor.get();
+        // Only imported files have an encoding; a .zimu project is always UTF-8 JSON.
+        if (!doc || doc.encoding === null) return;
+        if (await mayDiscard('reopen')) await openPathNow(doc.sourcePath, encoding);
       }),
 
     save: () =>
@@ -169,10 +266,11 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
       exclusive(async () => {
         const { doc } = editor.get();
         if (!doc) return;
-        const options = await ui.exportOptions(lastExport);
-        if (!options) return;
-        lastExport = options;
-        const suggested = withExtension(doc.path ?? doc.sourcePath, `.${options.format}`);
+        const chosenExport = await chooseExport();
+        if (!chosenExport) return;
+        const { options, allowLossy } = chosenExport;
+        // Beside the document, named after it: talk.zimu → talk.vtt.
+        const suggested = withExtension(doc.path ?? doc.sourcePath, formatExtension(options.format));
         const chosen = await askPath('export', suggested);
         if (!chosen) return;
         // The project as it is now, edits included, whatever happens while the file is written.
@@ -182,12 +280,62 @@ export function createFileCommands({ client, editor, notices, ui }: FileCommandD
             path: exportPathFor(chosen, options.format),
             project,
             ...options,
+            allowLossy,
           });
           const name = basename(result.path);
-          notices.info((t) => t('notices.exported', { count: result.cues, name }));
+          const first = result.warnings[0];
+          if (first) {
+            const more = result.warnings.length - 1;
+            notices.info(
+              (t) =>
+                `${t('notices.exported', { count: result.cues, name })} · ${first.message}${more > 0 ? ` ${t('notices.moreWarnings', { count: more })}` : ''}`,
+              'warning',
+            );
+          } else {
+            notices.info((t) => t('notices.exported', { count: result.cues, name }));
+          }
         } catch (err) {
           notices.error('export', err);
         }
+      }),
+
+    importTranslation: () =>
+      exclusive(async () => {
+        const { doc, docSerial } = editor.get();
+        if (!doc) return;
+        const path = await askPath('translation', doc.sourcePath);
+        if (!path) return;
+        for (let attempt = 1; attempt <= IMPORT_ATTEMPTS; attempt++) {
+          const sent = editor.get();
+          if (!sent.doc || sent.docSerial !== docSerial) return;
+          let result: CallResult<'project.importTranslation'>;
+          try {
+            result = await client.call('project.importTranslation', { path, project: sent.doc.project });
+          } catch (err) {
+            notices.error('translation', err);
+            return;
+          }
+          const now = editor.get();
+          if (now.docSerial !== docSerial) return;
+          // Typed while the file was read: merge into the project as it is now instead.
+          if (now.doc?.project !== sent.doc.project) continue;
+          editor.applyEdit('import-translation', () => result.project);
+          const { matched, unmatchedCues } = result;
+          const warnings = result.warnings.length;
+          notices.info(
+            (t) =>
+              [
+                t('notices.translationMatched', { count: matched }),
+                t('notices.translationUnmatched', { count: unmatchedCues }),
+                warnings > 0 ? t('notices.translationWarnings', { count: warnings }) : '',
+              ]
+                .filter(Boolean)
+                .join(t('notices.separator')),
+            unmatchedCues > 0 || matched === 0 || warnings > 0 ? 'warning' : 'info',
+          );
+          return;
+        }
+        notices.info((t) => t('notices.translationRetry'), 'warning');
       }),
 
     linkMedia: () =>

@@ -51,5 +51,11 @@ describe('paths', () => {
     expect(exportPathFor('/a/talk.srt', 'vtt')).toBe('/a/talk.vtt');
     expect(exportPathFor('/a/talk', 'vtt')).toBe('/a/talk.vtt');
     expect(exportPathFor('/a/talk.zimu', 'srt')).toBe('/a/talk.zimu.srt');
+    expect(exportPathFor('/a/talk.srt', 'bcc')).toBe('/a/talk.bcc');
+    expect(exportPathFor('/a/talk.json', 'bcc')).toBe('/a/talk.json');
+    expect(exportPathFor('/a/talk.bcc', 'whisper')).toBe('/a/talk.json');
+    expect(exportPathFor('/a/talk.ssa', 'ass')).toBe('/a/talk.ssa');
+    expect(exportPathFor('/a/talk.vtt', 'txt')).toBe('/a/talk.txt');
+    expect(exportPathFor('/a/talk', 'whisper')).toBe('/a/talk.json');
   });
 });

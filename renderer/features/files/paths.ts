@@ -1,3 +1,5 @@
+import { EXPORT_EXTENSIONS, type ExportFormat, FORMAT_EXTENSIONS, formatExtension } from './export-options';
+
 /**
  * Path helpers for the renderer, which has no `node:path`. Paths come from the host and may be
  * POSIX (`/home/a/b.srt`) or Windows (`C:\a\b.srt`); these only split and join, never resolve.
@@ -7,7 +9,7 @@ export type FileFilter = 'document' | 'media' | 'subtitle-export';
 
 /** Extensions the in-app picker shows for each filter, lower case with the dot. */
 export const FILTER_EXTENSIONS: Record<FileFilter, readonly string[]> = {
-  document: ['.zimu', '.srt', '.vtt', '.ass', '.ssa', '.txt', '.json', '.lrc', '.tsv', '.csv'],
+  document: ['.zimu', '.srt', '.vtt', '.ass', '.ssa', '.bcc', '.txt', '.json', '.lrc', '.tsv', '.csv'],
   media: [
     '.opus',
     '.ogg',
@@ -25,7 +27,7 @@ export const FILTER_EXTENSIONS: Record<FileFilter, readonly string[]> = {
     '.mov',
     '.flv',
   ],
-  'subtitle-export': ['.srt', '.vtt'],
+  'subtitle-export': EXPORT_EXTENSIONS,
 };
 
 export const PROJECT_EXTENSION = '.zimu';
@@ -86,10 +88,16 @@ export function projectPathFor(path: string): string {
   return `${path}${PROJECT_EXTENSION}`;
 }
 
-/** An export path that ends in the chosen format's extension. */
-export function exportPathFor(path: string, format: 'srt' | 'vtt'): string {
+/**
+ * An export path with an extension of the chosen format: kept when it has one (`talk.json` for
+ * BCC), replaced when it is another caption format's, else added.
+ */
+export function exportPathFor(path: string, format: ExportFormat): string {
   const ext = extname(path);
-  if (ext === `.${format}`) return path;
-  if (FILTER_EXTENSIONS['subtitle-export'].includes(ext)) return withExtension(path, `.${format}`);
-  return `${path}.${format}`;
+  if (FORMAT_EXTENSIONS[format].includes(ext)) return path;
+  if (FILTER_EXTENSIONS['subtitle-export'].includes(ext)) return withExtension(path, formatExtension(format));
+  return `${path}${formatExtension(format)}`;
 }
+
+/** Extensions an imported caption file may have: the document filter without projects. */
+export const CAPTION_EXTENSIONS: readonly string[] = FILTER_EXTENSIONS.document.filter((e) => e !== PROJECT_EXTENSION);

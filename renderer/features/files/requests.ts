@@ -1,14 +1,26 @@
 import { createStore, useStore } from '../../state/store';
-import type { ExportOptions, FileUi, PathRequest } from './commands';
+import type { DiscardReason, ExportOptions, FileUi, LossyAnswer, LossyExport, PathRequest } from './commands';
+import type { ReadEncoding } from './export-options';
 
 /** The one question on screen, if any; its modal answers through `resolve`. */
 export type UiRequest =
   | { readonly kind: 'path'; readonly request: PathRequest; readonly resolve: (path: string | null) => void }
-  | { readonly kind: 'confirm-discard'; readonly name: string; readonly resolve: (ok: boolean) => void }
+  | {
+      readonly kind: 'confirm-discard';
+      readonly name: string;
+      readonly reason: DiscardReason;
+      readonly resolve: (ok: boolean) => void;
+    }
   | {
       readonly kind: 'export';
       readonly defaults: ExportOptions;
       readonly resolve: (options: ExportOptions | null) => void;
+    }
+  | { readonly kind: 'confirm-lossy'; readonly question: LossyExport; readonly resolve: (answer: LossyAnswer) => void }
+  | {
+      readonly kind: 'choose-encoding';
+      readonly name: string;
+      readonly resolve: (encoding: ReadEncoding | null) => void;
     };
 
 export const uiRequest = createStore<UiRequest | null>(null);
@@ -30,6 +42,8 @@ function ask<T>(make: (resolve: (value: T) => void) => UiRequest): Promise<T> {
 
 export const modalUi: FileUi = {
   pickPath: (request) => ask((resolve) => ({ kind: 'path', request, resolve })),
-  confirmDiscard: (name) => ask((resolve) => ({ kind: 'confirm-discard', name, resolve })),
+  confirmDiscard: (name, reason = 'open') => ask((resolve) => ({ kind: 'confirm-discard', name, reason, resolve })),
   exportOptions: (defaults) => ask((resolve) => ({ kind: 'export', defaults, resolve })),
+  confirmLossyExport: (question) => ask((resolve) => ({ kind: 'confirm-lossy', question, resolve })),
+  chooseEncoding: (name) => ask((resolve) => ({ kind: 'choose-encoding', name, resolve })),
 };

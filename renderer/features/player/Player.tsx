@@ -7,9 +7,12 @@ import { useEditor } from '../../state/editor';
 import { notices } from '../../state/notices';
 import {
   attachMediaElement,
+  PLAYBACK_RATES,
   secondsToMs,
   seek,
   setDuration,
+  setLoopSegment,
+  setPlaybackRate,
   setPlaybackTime,
   setPlaying,
   togglePlay,
@@ -17,6 +20,7 @@ import {
 } from '../../state/playback';
 import { ToolButton } from '../../ui/controls';
 import { MediaIcon, PauseIcon, PlayIcon } from '../../ui/icons';
+import { useSegmentLoop } from './useSegmentLoop';
 import './player.css';
 
 export function Player() {
@@ -36,18 +40,24 @@ export function Player() {
     );
   }
   return (
-    <section className={`player${media.video ? ' has-video' : ''}`} aria-label={t('player.label')}>
-      {/* A new element per media file: no state from the last one leaks into it. */}
-      <MediaElement key={media.id} media={media} />
+    <section className="player" aria-label={t('player.label')}>
+      {/* A new element per media file: no state from the last one leaks into it. A video is shown
+          (and so owned) by the video preview beside the waveform: still the one element. */}
+      {media.video ? null : <MediaElement key={media.id} media={media} />}
       <PlayButton />
       <TimeDisplay fallbackDurationMs={media.durationMs} />
       <Scrubber fallbackDurationMs={media.durationMs} />
+      <SpeedSelect />
+      <LoopToggle />
     </section>
   );
 }
 
-/** The <audio>/<video> element, wired to the playback store (timeupdate, plus every frame while playing). */
-function MediaElement({ media }: { media: MediaInfo }) {
+/**
+ * The <audio>/<video> element, wired to the playback store (timeupdate, plus every frame while
+ * playing). The only one: the waveform draws over it and the video preview shows it.
+ */
+export function MediaElement({ media, className }: { media: MediaInfo; className?: string }) {
   const ref = useRef<HTMLMediaElement | null>(null);
 
   useEffect(() => {
@@ -107,7 +117,7 @@ function MediaElement({ media }: { media: MediaInfo }) {
         ref={(el) => {
           ref.current = el;
         }}
-        className="player-video"
+        className={className}
         data-testid="media"
         src={media.url}
         preload="auto"
@@ -125,6 +135,64 @@ function MediaElement({ media }: { media: MediaInfo }) {
       src={media.url}
       preload="auto"
     />
+  );
+}
+
+function SpeedSelect() {
+  const { t } = useTranslation();
+  const rate = usePlayback((s) => s.rate);
+  return (
+    <select
+      className="player-speed"
+      data-testid="playback-rate"
+      aria-label={t('player.speed')}
+      title={t('player.speed')}
+      value={String(rate)}
+      onChange={(event) => setPlaybackRate(Number(event.currentTarget.value))}
+    >
+      {PLAYBACK_RATES.map((r) => (
+        <option key={r} value={String(r)}>
+          {`${r}×`}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function LoopToggle() {
+  const { t } = useTranslation();
+  const on = usePlayback((s) => s.loopSegment);
+  useSegmentLoop(on);
+  return (
+    <button
+      type="button"
+      className="player-loop"
+      data-testid="loop-segment"
+      aria-pressed={on}
+      aria-label={t('player.loop')}
+      title={t('player.loopHint')}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => setLoopSegment(!on)}
+    >
+      <LoopIcon />
+      <span>{t('player.loop')}</span>
+    </button>
+  );
+}
+
+function LoopIcon() {
+  return (
+    <svg
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path d="M3 7.5V6a2 2 0 0 1 2-2h7.5M10.5 1.8 12.7 4l-2.2 2.2M13 8.5V10a2 2 0 0 1-2 2H3.5M5.5 14.2 3.3 12l2.2-2.2" />
+    </svg>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useRuntime } from '../../app/runtime';
 import { notices, useNotices } from '../../state/notices';
 import { CloseIcon, WarningIcon } from '../../ui/icons';
 import './status.css';
@@ -7,6 +8,7 @@ import './status.css';
 export function ErrorBanner() {
   const { t } = useTranslation();
   const errors = useNotices((s) => s.errors);
+  const { commands } = useRuntime();
   if (errors.length === 0) return null;
   return (
     <div className="error-banners">
@@ -17,6 +19,19 @@ export function ErrorBanner() {
             <strong>{t(`errors.${e.key}`)}</strong>
             <span className="error-detail">{e.detail}</span>
           </p>
+          {e.action ? (
+            <button
+              type="button"
+              className="button error-action"
+              onClick={() => {
+                const { path } = e.action ?? { path: '' };
+                notices.dismiss(e.id);
+                void commands.openWithEncoding(path);
+              }}
+            >
+              {t('openEncoding.action')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="error-dismiss"

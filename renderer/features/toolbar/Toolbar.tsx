@@ -6,7 +6,16 @@ import { LANGUAGES, type Language } from '../../i18n/language';
 import { useEditor } from '../../state/editor';
 import { usePreferences } from '../../state/preferences';
 import { Segmented, ToolButton } from '../../ui/controls';
-import { ExportIcon, MoonIcon, OpenIcon, SaveAsIcon, SaveIcon, SunIcon, SystemIcon } from '../../ui/icons';
+import {
+  ExportIcon,
+  MoonIcon,
+  OpenIcon,
+  SaveAsIcon,
+  SaveIcon,
+  SunIcon,
+  SystemIcon,
+  TranslationIcon,
+} from '../../ui/icons';
 import './toolbar.css';
 
 export function Toolbar() {
@@ -46,6 +55,13 @@ export function Toolbar() {
           onClick={() => void commands.saveAs()}
         />
         <span className="toolbar-divider" />
+        <ToolButton
+          icon={<TranslationIcon />}
+          label={t('toolbar.importTranslation')}
+          title={t('toolbar.importTranslationHint')}
+          disabled={!hasDoc}
+          onClick={() => void commands.importTranslation()}
+        />
         <ToolButton
           icon={<ExportIcon />}
           label={t('toolbar.export')}

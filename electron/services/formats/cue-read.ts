@@ -1,33 +1,24 @@
 /**
- * The engine behind SRT and WebVTT. Real files are messy, and the npm `subtitle` package throws on
- * much of what they contain, so parsing goes in three steps:
+ * Reading SRT and WebVTT. Real files are messy, and the npm `subtitle` package throws on much of
+ * what they contain, so parsing goes in three steps:
  *
  * 1. a tolerant pre-reader cuts the text into blank-line separated blocks that keep their original
  *    line numbers, recognises timing lines with a forgiving pattern, repairs or skips what it can and
  *    reports every repair or skip as a warning with its line number;
  * 2. the recognised cues are written out as one canonical document and parsed by `subtitle`'s
  *    `parseSync`, then matched back to their blocks (and so to their line numbers);
- * 3. each cue's text is cleaned (voice spans → speaker, inline tags, entities) and split into the
- *    Chinese source and the Latin-script translation.
+ * 3. each cue's text is cleaned (voice spans → speaker, inline tags, entities: cue-clean.ts) and
+ *    split into the Chinese source and the Latin-script translation.
  *
- * Output goes through `stringifySync`, with its timestamps checked: the package formats times via a
- * local-time `Date`, which wraps at 24 hours, so any timing line it gets wrong is rewritten.
+ * Writing is in cue-write.ts.
  */
-import { type NodeList, parseSync, stringifySync } from 'subtitle';
-import {
-  applyLineEnding,
-  type FormatIssue,
-  layoutText,
-  type ParsedDocument,
-  type ParseOptions,
-  type SerializeOptions,
-  type SerializeResult,
-  splitLines,
-} from '../../../shared/formats/format';
+import { type NodeList, parseSync } from 'subtitle';
+import { type FormatIssue, type ParsedDocument, type ParseOptions, splitLines } from '../../../shared/formats/format';
+import { capIssues, error, warning } from '../../../shared/formats/issues';
 import type { SegmentInit } from '../../../shared/model/project';
-import type { Project } from '../../../shared/model/types';
 import { splitBilingual } from '../../../shared/text/script';
 import { formatTimestamp, parseTimestamp } from '../../../shared/time/timestamp';
+import { cleanCueText } from './cue-clean';
 
 export type CueFormat = 'srt' | 'vtt';
 
@@ -122,9 +113,6 @@ interface CueData {
   settings: string;
   text: string;
 }
-
-const warning = (line: number | null, message: string): FormatIssue => ({ severity: 'warning', line, message });
-const error = (line: number | null, message: string): FormatIssue => ({ severity: 'error', line, message });
 
 function clip(text: string, max = 40): string {
   const t = text.trim();
@@ -373,13 +361,9 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
   });
 
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  const listed =
-    issues.length > MAX_ISSUES
-      ? [...issues.slice(0, MAX_ISSUES), warning(null, `${issues.length - MAX_ISSUES} more problems not listed`)]
-      : issues;
   return {
     segments,
-    issues: listed,
+    issues: capIssues(issues, { max: MAX_ISSUES, fullStop: false }),
     ...(format === 'vtt' && title ? { title } : {}),
   };
 }
@@ -392,75 +376,6 @@ function looksBinary(input: string): boolean {
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return true;
   }
   return false;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cue text
-
-/** `<v Speaker>` / `<v.class Speaker>`: the annotation is everything up to `>`. */
-const VOICE = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>/gi;
-const VOICE_END = /<\/v>/gi;
-/** Ruby annotations (`<rt>`, `<rp>`) are dropped with their text when tags are stripped. */
-const RUBY_TEXT = /<(rt|rp)>[\s\S]*?<\/\1>/gi;
-/** In WebVTT every `<` starts a tag: `<i>`, `<c.class>`, `<lang en>`, `<00:00:01.000>`, … */
-const VTT_TAG = /<[^>\n]*>/g;
-/** SRT has no escaping, so only the tags players know are tags. */
-const SRT_TAG = /<\/?(?:i|b|u|s|em|strong|font|span|c|ruby|rt|rp|lang)\b[^>\n]*>|<\d+(?::\d{1,2}){1,2}[.,]\d{1,3}>/gi;
-/** ASS override blocks that SRT files often carry: `{\an8}`, `{\i1}`. */
-const ASS_OVERRIDE = /\{\\[^}\n]*\}/g;
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  nbsp: '\u00A0',
-  quot: '"',
-  apos: "'",
-  lrm: '\u200E',
-  rlm: '\u200F',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-export function escapeVtt(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Trim every line and drop empty ones (a blank line would end the cue). */
-function tidyLines(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-/**
- * Clean one cue's text: voice spans become speakers (always removed from the text), other tags are
- * stripped unless `keepTags`, WebVTT entities are decoded, lines are trimmed and empty ones dropped.
- */
-export function cleanCueText(raw: string, format: CueFormat, keepTags: boolean): { text: string; speakers: string[] } {
-  const speakers: string[] = [];
-  let text = raw.replace(VOICE, (_, annotation: string | undefined) => {
-    const name = (format === 'vtt' ? decodeEntities(annotation ?? '') : (annotation ?? '')).replace(/\s+/g, ' ').trim();
-    if (name) speakers.push(name);
-    return '';
-  });
-  text = text.replace(VOICE_END, '');
-  if (!keepTags) {
-    text = text.replace(RUBY_TEXT, '');
-    text = format === 'vtt' ? text.replace(VTT_TAG, '') : text.replace(SRT_TAG, '').replace(ASS_OVERRIDE, '');
-  }
-  if (format === 'vtt') text = decodeEntities(text);
-  return { text: tidyLines(text), speakers };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,113 +403,4 @@ export function sniffCueText(text: string, format: CueFormat): number {
     return timing.comma ? 0.75 : 0.45;
   }
   return timing.comma ? 0.2 : 0.5;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Serialising
-
-interface OutCue {
-  start: number;
-  end: number;
-  text: string;
-  /** VTT cue settings, '' for none. */
-  settings: string;
-}
-
-function clock(ms: number, separator: ',' | '.'): string {
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor(ms / 60_000) % 60;
-  const seconds = Math.floor(ms / 1000) % 60;
-  const millis = ms % 1000;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(hours)}:${two(minutes)}:${two(seconds)}${separator}${String(millis).padStart(3, '0')}`;
-}
-
-function timingLine(cue: OutCue, format: CueFormat): string {
-  const sep = format === 'srt' ? ',' : '.';
-  return `${clock(cue.start, sep)} --> ${clock(cue.end, sep)}${cue.settings ? ` ${cue.settings}` : ''}`;
-}
-
-function rowList(rows: readonly number[]): string {
-  const shown = rows.slice(0, 10).join(', ');
-  return rows.length > 10 ? `rows ${shown}, …` : rows.length === 1 ? `row ${shown}` : `rows ${shown}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** The same layout stringifySync produces; used only if its output is not shaped as expected. */
-function writeOwn(header: string | null, cues: readonly OutCue[], format: CueFormat): string {
-  const body = cues.map((c, i) => `${i + 1}\n${timingLine(c, format)}\n${c.text}\n`).join('\n');
-  return header === null ? body : `${header}\n\n${body}`;
-}
-
-function write(header: string | null, cues: readonly OutCue[], format: CueFormat): string {
-  const nodes: NodeList = [];
-  if (header !== null) nodes.push({ type: 'header', data: header });
-  for (const c of cues) {
-    nodes.push({
-      type: 'cue',
-      data: { start: c.start, end: c.end, text: c.text, ...(c.settings ? { settings: c.settings } : {}) },
-    });
-  }
-  const out = stringifySync(nodes, { format: format === 'srt' ? 'SRT' : 'WebVTT' });
-  // Put our own timing lines in: `subtitle` formats times through a local-time Date, which wraps
-  // at 24 hours (100 h comes out as "04:00:…"). Cue n is: number, timing, text lines, blank.
-  const lines = out.split('\n');
-  let i = header === null ? 0 : header.split('\n').length + 1;
-  for (const [n, cue] of cues.entries()) {
-    const count = cue.text.split('\n').length;
-    if (lines[i] !== String(n + 1) || lines[i + 2 + count] !== '') return writeOwn(header, cues, format);
-    lines[i + 1] = timingLine(cue, format);
-    i += 3 + count;
-  }
-  return lines.join('\n');
-}
-
-/** Project → SRT or WebVTT text; untimed and empty cues are left out with a warning. */
-export function serializeCueFile(project: Project, options: SerializeOptions, format: CueFormat): SerializeResult {
-  const issues: FormatIssue[] = [];
-  const untimed: number[] = [];
-  const empty: number[] = [];
-  const cues: OutCue[] = [];
-  project.segments.forEach((seg, i) => {
-    if (seg.start === null || seg.end === null) {
-      untimed.push(i + 1);
-      return;
-    }
-    const body = tidyLines(layoutText(seg.source, seg.translation, options.layout));
-    if (!body) {
-      empty.push(i + 1);
-      return;
-    }
-    const start = Math.max(0, Math.round(seg.start));
-    const end = Math.max(start, Math.round(seg.end));
-    let text: string;
-    if (format === 'vtt') {
-      const speaker = seg.speaker?.replace(/\s+/g, ' ').trim();
-      text = (speaker ? `<v ${escapeVtt(speaker)}>` : '') + escapeVtt(body);
-    } else {
-      // SRT has no escaping; an arrow in the text would read as a timing line.
-      text = body.replace(/-->/g, '->');
-    }
-    const settings = format === 'vtt' ? (seg.extras?.vtt?.settings ?? '').replace(/\s+/g, ' ').trim() : '';
-    cues.push({ start, end, text, settings });
-  });
-  if (untimed.length > 0) {
-    issues.push(warning(null, `${plural(untimed.length, 'untimed segment')} left out (${rowList(untimed)})`));
-  }
-  if (empty.length > 0) {
-    issues.push(
-      warning(null, `${plural(empty.length, 'segment')} with no text for this layout left out (${rowList(empty)})`),
-    );
-  }
-  let header: string | null = null;
-  if (format === 'vtt') {
-    const title = project.title.replace(/\s+/g, ' ').replace(/-->/g, '->').trim();
-    header = title ? `WEBVTT - ${title}` : 'WEBVTT';
-  }
-  const text = cues.length === 0 && header === null ? '' : write(header, cues, format);
-  return { text: applyLineEnding(text, options.lineEnding), issues };
 }

@@ -1,0 +1,246 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaInfo } from '../../../shared/ipc/contract';
+import type { SegmentId } from '../../../shared/model/types';
+import { formatTimestamp } from '../../../shared/time/timestamp';
+import { useRuntime } from '../../app/runtime';
+import { editor } from '../../state/editor';
+import { errorDetail } from '../../state/notices';
+import { useMediaElement } from '../../state/playback';
+import { useStore } from '../../state/store';
+import { peaksSessionFor } from './peaks-session';
+import { MINIMAP_AFTER_SEC, WaveformView, type WaveformViewState } from './waveform-view';
+import { ZOOM_STEP, zoomKey } from './zoom';
+import './waveform.css';
+
+/** Where the focus is typing: = and − are text there, not zoom keys. */
+const TEXT_TARGETS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+
+/**
+ * The waveform of the document's media, between the player bar and the segment list: peaks from
+ * the host (drawn as they are decoded), the segments as regions to click, drag and resize, and
+ * zoom from the whole file to 1,000 px/s.
+ */
+export function WaveformPanel({ media }: { media: MediaInfo }) {
+  const { t } = useTranslation();
+  const { client } = useRuntime();
+  const element = useMediaElement();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per media id and track, whatever object carries them.
+  const session = useMemo(() => peaksSessionFor(client, media), [client, media.id, media.audioTrack]);
+  const state = useStore(session.store, (s) => s);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const rulerRef = useRef<HTMLCanvasElement>(null);
+  const minimapRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<WaveformView | null>(null);
+  const [view, setView] = useState<WaveformViewState>({ regions: 0, zoom: 0, dense: false, dragging: null });
+  const long = media.durationMs / 1000 > MINIMAP_AFTER_SEC;
+  const height = (media.video ? 160 : 84) - (long ? 24 : 0);
+
+  useEffect(() => {
+    const surface = surfaceRef.current;
+    const ruler = rulerRef.current;
+    if (!element || !surface || !ruler) return;
+    const waveform = new WaveformView({
+      surface,
+      ruler,
+      minimap: minimapRef.current,
+      media: element,
+      durationMs: media.durationMs,
+      session,
+      editor,
+      height,
+      onChange: setView,
+      onRegionClick: revealRow,
+      onCreated: focusNewRow,
+    });
+    viewRef.current = waveform;
+    return () => {
+      viewRef.current = null;
+      waveform.destroy();
+    };
+  }, [element, session, media.durationMs, height]);
+
+  // = and − zoom, when the focus is not in a text field.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const direction = zoomKey(event.key);
+      if (direction === null || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.target instanceof Element && event.target.closest(TEXT_TARGETS)) return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      viewRef.current?.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const percent = state.progress === null ? null : Math.round(state.progress * 100);
+  return (
+    <section
+      className="waveform"
+      aria-label={t('waveform.label')}
+      data-testid="waveform"
+      data-state={state.status}
+      data-cached={state.cached === null ? undefined : String(state.cached)}
+      data-region-count={view.regions}
+      data-zoom={view.zoom}
+      data-dense={view.dense}
+    >
+      <div className="waveform-bar">
+        <WaveformStatus
+          status={state.status}
+          percent={percent}
+          error={state.error}
+          onCancel={() => void session.cancel().catch(() => {})}
+          onRetry={() => session.retry()}
+        />
+        {view.dragging ? (
+          <span className="waveform-hint dragging">
+            {formatTimestamp(view.dragging.start)} – {formatTimestamp(view.dragging.end)}
+          </span>
+        ) : (
+          <span className={`waveform-hint${view.dense ? ' dense' : ''}`}>
+            {view.dense ? t('waveform.denseHint') : t('waveform.hint')}
+          </span>
+        )}
+        <fieldset className="waveform-zoom" aria-label={t('waveform.zoom')}>
+          <ZoomButton
+            label={t('waveform.zoomOut')}
+            testId="zoom-out"
+            disabled={view.zoom === 0}
+            onClick={() => viewRef.current?.zoomBy(1 / ZOOM_STEP)}
+          >
+            −
+          </ZoomButton>
+          <ZoomButton label={t('waveform.zoomIn')} testId="zoom-in" onClick={() => viewRef.current?.zoomBy(ZOOM_STEP)}>
+            +
+          </ZoomButton>
+          <button
+            type="button"
+            className="waveform-fit"
+            aria-pressed={view.zoom === 0}
+            title={t('waveform.zoomFitHint')}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => viewRef.current?.setZoom(0)}
+          >
+            {t('waveform.zoomFit')}
+          </button>
+        </fieldset>
+      </div>
+      <canvas className="waveform-ruler" ref={rulerRef} />
+      <div className="waveform-surface" ref={surfaceRef} style={{ minHeight: height }} />
+      {long ? <div className="waveform-minimap" ref={minimapRef} /> : null}
+    </section>
+  );
+}
+
+function WaveformStatus({
+  status,
+  percent,
+  error,
+  onCancel,
+  onRetry,
+}: {
+  status: string;
+  percent: number | null;
+  error: unknown;
+  onCancel(): void;
+  onRetry(): void;
+}) {
+  const { t } = useTranslation();
+  if (status === 'loading' || status === 'decoding') {
+    return (
+      <div className="waveform-status" role="status">
+        <span className="waveform-progress" aria-hidden="true">
+          <span style={{ width: `${percent ?? 0}%` }} />
+        </span>
+        <span>{percent === null ? t('waveform.reading') : t('waveform.readingPercent', { percent })}</span>
+        {status === 'decoding' ? (
+          <button
+            type="button"
+            className="waveform-link"
+            data-testid="waveform-cancel"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onCancel}
+          >
+            {t('waveform.cancel')}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  if (status === 'cancelled' || status === 'failed') {
+    return (
+      <div className={`waveform-status${status === 'failed' ? ' failed' : ''}`} role="status">
+        <span title={status === 'failed' ? errorDetail(error) : undefined}>
+          {status === 'failed' ? t('waveform.failed') : t('waveform.cancelled')}
+        </span>
+        <button
+          type="button"
+          className="waveform-link"
+          data-testid="waveform-retry"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onRetry}
+        >
+          {status === 'failed' ? t('waveform.retry') : t('waveform.read')}
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
+
+function ZoomButton({
+  label,
+  testId,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  testId: string;
+  disabled?: boolean;
+  onClick(): void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="waveform-zoom-button"
+      aria-label={label}
+      title={label}
+      data-testid={testId}
+      disabled={disabled}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function rowOf(id: SegmentId): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-testid="segment-row"][data-segment-id="${CSS.escape(id)}"]`);
+}
+
+/** A region was clicked: bring its row into view (the click itself seeks, so the row is the playing one). */
+function revealRow(id: SegmentId): void {
+  const row = rowOf(id);
+  const list = row?.closest<HTMLElement>('.grid-scroll');
+  if (!row || !list) return;
+  const header = list.querySelector<HTMLElement>('[data-sticky-header]')?.offsetHeight ?? 0;
+  const view = list.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  if (box.top >= view.top + header && box.bottom <= view.bottom) return;
+  row.scrollIntoView({ block: 'center' });
+}
+
+/** A segment was dragged out on the waveform: type its text next. */
+function focusNewRow(id: SegmentId): void {
+  // After React has rendered the new row.
+  requestAnimationFrame(() => {
+    const row = rowOf(id);
+    row?.scrollIntoView({ block: 'nearest' });
+    row?.querySelector<HTMLElement>('[data-testid="source-input"]')?.focus();
+  });
+}
