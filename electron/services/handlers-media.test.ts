@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type EventName, events as eventSchemas } from '../../shared/ipc/contract';
+import { contract, events as eventSchemas } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
-import { ZimuError } from '../../shared/ipc/errors';
 import { locateFfmpeg } from './ffmpeg';
-import { createHandlers, type HostDeps } from './handlers';
-import { createMediaRegistry } from './media-registry';
+import type { HostDeps } from './handlers';
 import { decodePeaksFile } from './peaks-file';
-import { createSettingsStore } from './settings';
+import { makeTestHost, rejection } from './testing/host';
 
 // media.open, media.peaks and job.cancel; the other calls are in handlers.test.ts.
 
@@ -20,41 +18,7 @@ let dir: string;
 let tone: string;
 let videoOnly: string;
 
-interface Host {
-  handlers: Handlers;
-  deps: HostDeps;
-  events: { event: EventName; payload: unknown }[];
-  profile: string;
-}
-
-let hosts = 0;
-function makeHost(over: Partial<HostDeps> = {}): Host {
-  const profile = join(dir, `profile-${++hosts}`);
-  const events: Host['events'] = [];
-  const deps: HostDeps = {
-    host: 'web',
-    version: '1.2.3',
-    locale: 'zh-CN',
-    startupFile: null,
-    settings: createSettingsStore(profile),
-    media: createMediaRegistry(),
-    mediaUrl: (id) => `/media/${id}?token=t0k`,
-    emit: (event, payload) => events.push({ event, payload }),
-    dialogs: null,
-    cacheDir: join(profile, 'cache'),
-    ...over,
-  };
-  return { handlers: createHandlers(deps), deps, events, profile };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ZimuError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ZimuError);
-  return err as ZimuError;
-}
+const makeHost = (over: Partial<HostDeps> = {}) => makeTestHost(dir, over);
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'zimu-handlers-media-'));

@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type EventName } from '../../shared/ipc/contract';
-import type { Handlers } from '../../shared/ipc/dispatch';
-import { ZimuError } from '../../shared/ipc/errors';
+import { contract } from '../../shared/ipc/contract';
 import { createProject } from '../../shared/model/project';
 import { serializeProjectFile } from '../../shared/model/project-file';
 import { locateFfmpeg } from './ffmpeg';
-import { createHandlers, type HostDeps } from './handlers';
-import { createMediaRegistry } from './media-registry';
+import type { HostDeps } from './handlers';
 import { createSettingsStore } from './settings';
+import { makeTestHost, rejection } from './testing/host';
 
 const run = promisify(execFile);
 let dir: string;
@@ -21,41 +19,7 @@ let tone: string;
 const BILINGUAL_SRT =
   '1\n00:00:01,000 --> 00:00:02,500\n你好，世界\nHello, world\n\n2\n00:00:03,000 --> 00:00:04,000\n第二句\nSecond line\n';
 
-interface Host {
-  handlers: Handlers;
-  deps: HostDeps;
-  events: { event: EventName; payload: unknown }[];
-  profile: string;
-}
-
-let hosts = 0;
-function makeHost(over: Partial<HostDeps> = {}): Host {
-  const profile = join(dir, `profile-${++hosts}`);
-  const events: Host['events'] = [];
-  const deps: HostDeps = {
-    host: 'web',
-    version: '1.2.3',
-    locale: 'zh-CN',
-    startupFile: null,
-    settings: createSettingsStore(profile),
-    media: createMediaRegistry(),
-    mediaUrl: (id) => `/media/${id}?token=t0k`,
-    emit: (event, payload) => events.push({ event, payload }),
-    dialogs: null,
-    cacheDir: join(profile, 'cache'),
-    ...over,
-  };
-  return { handlers: createHandlers(deps), deps, events, profile };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ZimuError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ZimuError);
-  return err as ZimuError;
-}
+const makeHost = (over: Partial<HostDeps> = {}) => makeTestHost(dir, over);
 
 /** A project file in `folder` whose media is stored relative to it. */
 async function writeProject(folder: string, mediaRelative: string | null): Promise<string> {
