@@ -94,6 +94,8 @@ test('opens a bilingual SRT through the in-app file picker', async ({ app, host 
   await app.keyboard.press('Control+o');
   const picker = app.getByRole('dialog');
   await expect(picker).toBeVisible();
+  // The picker fills the path field with its folder once the first listing arrives: type after that.
+  await expect(picker.getByRole('textbox').first()).not.toHaveValue('');
   await picker.getByRole('textbox').first().fill(srt);
   await picker.getByRole('textbox').first().press('Enter');
   const rows = app.getByTestId('segment-row');

@@ -38,6 +38,8 @@ async function openThroughPicker(app: Page, file: string): Promise<void> {
   const picker = app.getByRole('dialog', { name: 'Open a file' });
   await expect(picker).toBeVisible();
   const pathField = picker.getByRole('textbox', { name: 'Path' });
+  // The picker fills this field with its folder once the first listing arrives: type after that.
+  await expect(pathField).not.toHaveValue('');
   await pathField.fill(file);
   await pathField.press('Enter');
   await expect(picker).toBeHidden();
@@ -245,6 +247,8 @@ test('imports a second file as the translation track', async ({ app, host }) => 
   await app.getByRole('button', { name: 'Import translation…' }).click();
   const picker = app.getByRole('dialog', { name: 'Import a translation track' });
   const pathField = picker.getByRole('textbox', { name: 'Path' });
+  // The picker fills this field with its folder once the first listing arrives: type after that.
+  await expect(pathField).not.toHaveValue('');
   await pathField.fill(join(host.workDir, 'english.srt'));
   await pathField.press('Enter');
   await expect(picker).toBeHidden();
