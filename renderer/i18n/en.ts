@@ -1,8 +1,17 @@
+import type { WidenStrings } from './messages';
+import { autotimeEn } from './parts/autotime';
+import { correctionEn } from './parts/correction';
+import { editingEn } from './parts/editing';
+
 /**
  * English UI strings: the reference resource. zh-CN.ts is typed against this shape, so a key
  * missing there fails to compile. Plural keys come in `_one` / `_other` pairs (Chinese uses only `_other`).
  */
 export const en = {
+  // Each feature area that grows its own strings keeps them in parts/ (fewer edits to one big file).
+  edit: editingEn,
+  correction: correctionEn,
+  autotime: autotimeEn,
   app: {
     title: 'Zimu 字幕',
     untitled: 'Untitled',
@@ -260,5 +269,3 @@ export const en = {
 
 /** The shape every translation must have: the same keys, any strings. */
 export type Messages = WidenStrings<typeof en>;
-
-type WidenStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : WidenStrings<T[K]> };
