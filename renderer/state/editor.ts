@@ -45,6 +45,8 @@ export interface Editor {
    */
   applyEdit(label: string, fn: (project: Project) => Project): boolean;
   editText(id: SegmentId, side: Side, text: string): boolean;
+  /** Typing in one field is one undo step until the field loses focus: the grid calls this on blur. */
+  closeEditGroup(): void;
   /** A save of `revision` of document `docSerial` to `path` finished. Later edits keep it dirty. */
   markSaved(saved: { docSerial: number; revision: number; path: string }): void;
   /** Media chosen for a document that had none (also recorded in the project, as an edit). */
@@ -104,6 +106,9 @@ export function createEditor(initial: EditorState = emptyEditorState): Editor {
     applyEdit,
     editText(id, side, text) {
       return applyEdit(`edit-${side}`, (project) => setText(project, id, side, text));
+    },
+    closeEditGroup() {
+      // Nothing to close until the undo history lands; kept so callers already mark the boundary.
     },
     markSaved({ docSerial, revision, path }) {
       const s = store.get();
