@@ -1,11 +1,13 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol } from 'electron';
 import { ipcEventChannel, MEDIA_SCHEME } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { MEDIA_EXTENSIONS } from '../../shared/media-files';
 import { createHandlers, type DialogFilter } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
 import { findSampleProject } from '../services/sample';
 import { createSettingsStore } from '../services/settings';
+import { startupPaths } from '../services/startup-args';
 import { APP_VERSION } from '../services/version';
 import { registerIpcHandlers } from './ipc-host';
 import { mediaProtocolResponse } from './media-protocol';
@@ -30,7 +32,7 @@ const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
   media: [
     {
       name: 'Media',
-      extensions: ['mp4', 'mkv', 'webm', 'flv', 'mov', 'm4s', 'm4a', 'aac', 'mp3', 'wav', 'ogg', 'opus', 'flac'],
+      extensions: MEDIA_EXTENSIONS.map((ext) => ext.slice(1)),
     },
   ],
   'subtitle-export': [
@@ -39,11 +41,8 @@ const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
   ],
 };
 
-/** A file named on the command line (`zimu file.zimu`), skipping Electron's own arguments. */
-function fileFromArgv(argv: readonly string[]): string | null {
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
-  return args[0] ? resolve(args[0]) : null;
-}
+/** Files named on the command line (`zimu talk.srt talk.mp4`), skipping Electron's own arguments. */
+const startup = startupPaths(process.argv.slice(app.isPackaged ? 1 : 2));
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -82,7 +81,9 @@ async function start(): Promise<void> {
     host: 'electron',
     version: APP_VERSION,
     locale: app.getLocale(),
-    startupFile: fileFromArgv(process.argv) ?? findSampleProject(__dirname, process.resourcesPath),
+    // Media alone starts a new project for it; nothing at all starts on the sample.
+    startupFile: startup.file ?? (startup.media ? null : findSampleProject(__dirname, process.resourcesPath)),
+    startupMedia: startup.media,
     settings: createSettingsStore(app.getPath('userData')),
     cacheDir: join(app.getPath('userData'), 'cache'),
     media,

@@ -124,20 +124,49 @@ describe('createHandlers: media and jobs', () => {
     const { handlers, deps } = makeHost();
     const media = await handlers['media.open']({ path: file, audioTrack: 1 });
     expect(media.audioTrack).toBe(1);
-    const loudest = async (audioTrack?: number) => {
-      const peaks = await handlers['media.peaks']({
-        mediaId: media.id,
-        ...(audioTrack === undefined ? {} : { audioTrack }),
-      });
+    const loudest = async (audioTrack?: number, mediaId = media.id) => {
+      const peaks = await handlers['media.peaks']({ mediaId, ...(audioTrack === undefined ? {} : { audioTrack }) });
       return Math.max(...((await levelFiles(deps, peaks))[0] as LevelFile).pairs);
     };
     expect(await loudest()).toBeGreaterThan(1000);
     expect(await loudest(0)).toBe(0);
     expect(await loudest(1)).toBeGreaterThan(1000);
+
+    // The media element plays only a file's first track: playback gets a cached copy with track 2 alone.
+    expect(media.remuxed).toBe(true);
+    expect(media.playPath).not.toBe(file);
+    expect(deps.media.pathOf(media.id)).toBe(media.playPath);
+    const played = await handlers['media.open']({ path: media.playPath });
+    expect(played.audioTracks).toHaveLength(1);
+    expect(await loudest(0, played.id)).toBeGreaterThan(1000);
+    const again = await handlers['media.open']({ path: file, audioTrack: 1 });
+    expect(again.playPath).toBe(media.playPath);
     const err = await rejection(handlers['media.open']({ path: file, audioTrack: 2 }));
     expect(err.toWire()).toMatchObject({ code: 'invalid-argument', detail: { file } });
     const noTrack = await rejection(handlers['media.peaks']({ mediaId: media.id, audioTrack: 2 }));
     expect(noTrack.toWire()).toMatchObject({ code: 'invalid-argument', detail: { file } });
+  });
+
+  it('project.initial opens media named on the command line, alone or with a document', async () => {
+    const alone = await makeHost({ startupMedia: tone }).handlers['project.initial']({});
+    expect(alone).toMatchObject({ path: null, format: 'zimu', media: { path: tone }, warnings: [] });
+    expect(alone.project).toMatchObject({ title: 'tone', media: { path: tone }, segments: [] });
+
+    const srt = join(dir, 'with-media.srt');
+    await fs.writeFile(srt, '1\n00:00:00,500 --> 00:00:01,500\n你好\n');
+    const both = await makeHost({ startupFile: srt, startupMedia: tone }).handlers['project.initial']({});
+    expect(both.sourcePath).toBe(srt);
+    expect(both.media?.path).toBe(tone);
+    expect(both.project.media?.path).toBe(tone);
+    expect(both.project.segments[0]?.source).toBe('你好');
+
+    // Media that cannot be opened costs a warning naming it, never the document.
+    const broken = join(dir, 'media', 'broken.mp4');
+    await fs.writeFile(broken, 'not a video');
+    const kept = await makeHost({ startupFile: srt, startupMedia: broken }).handlers['project.initial']({});
+    expect(kept.project.segments).toHaveLength(1);
+    expect(kept.media).toBeNull();
+    expect(kept.warnings.map((w) => w.message).join()).toContain('broken.mp4');
   });
 
   it('job.cancel stops a waveform decode: the call fails with cancelled and nothing is cached', async () => {

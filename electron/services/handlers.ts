@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
 import type { EventName, EventPayload, MediaInfo, OpenedDocument, Peaks } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { linkMedia } from '../../shared/model/media-ref';
+import { createProject } from '../../shared/model/project';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import { resolveMediaInput } from './bilibili';
 import { exportProject, importFile } from './documents';
@@ -19,6 +21,7 @@ import { decodePeaks, PEAKS_PER_SECOND } from './peaks';
 import { type CachedLevel, peaksCacheKey, readPeaksCache, writePeaksCache } from './peaks-cache';
 import { buildLevels } from './peaks-file';
 import { loadProjectFile, saveProjectFile } from './project-store';
+import { audioTrackPlan, cacheKey, findCached, remuxInto } from './remux';
 import type { SettingsStore } from './settings';
 
 export type DialogFilter = 'document' | 'media' | 'subtitle-export';
@@ -36,6 +39,8 @@ export interface HostDeps {
   locale: string;
   /** The file to show at start: one named on the command line, else the sample; null = empty editor. */
   startupFile: string | null;
+  /** Media named on the command line, opened with the startup document (or alone, in a new project). */
+  startupMedia?: string | null;
   settings: SettingsStore;
   media: MediaRegistry;
   /** The URL under which this host serves a registered media id. */
@@ -114,14 +119,16 @@ export function createHandlers(deps: HostDeps): Handlers {
       if (track >= probe.audioTracks.length) {
         throw new ZimuError('invalid-argument', `there is no audio track ${track + 1}`, { file: path });
       }
-      const id = deps.media.register(input.playPath);
+      // Peaks decode the chosen track from the file itself; playback needs a file with that track alone.
+      const played = track > 0 ? await trackForPlayback(input.playPath, probe, track, job) : input.playPath;
+      const id = deps.media.register(played);
       opened.set(id, { playPath: input.playPath, probe, audioTrack: track });
       return {
         id,
         url: deps.mediaUrl(id),
         path,
-        playPath: input.playPath,
-        remuxed: input.remuxed,
+        playPath: played,
+        remuxed: input.remuxed || played !== input.playPath,
         durationMs: probe.durationMs,
         audioTracks: probe.audioTracks,
         video: probe.video,
@@ -131,6 +138,17 @@ export function createHandlers(deps: HostDeps): Handlers {
     } finally {
       job.end();
     }
+  }
+
+  async function trackForPlayback(file: string, probe: MediaProbe, track: number, job: Job): Promise<string> {
+    const source = { format: probe.format, durationMs: probe.durationMs, video: probe.video, audio: probe.audioTracks };
+    const key = await cacheKey([file], { audioTrack: track });
+    const cached = await findCached(deps.cacheDir, key);
+    if (cached) return cached;
+    const mediaId = deps.media.register(file);
+    const onProgress = (done: number, total: number) =>
+      deps.emit('job.progress', { jobId: job.id, kind: 'remux', mediaId, done, total });
+    return remuxInto(ffmpeg(), deps.cacheDir, key, audioTrackPlan(file, source, track), onProgress, job.signal);
   }
 
   /** The peaks files as the renderer fetches them: registered like media. */
@@ -220,7 +238,7 @@ export function createHandlers(deps: HostDeps): Handlers {
       let media: MediaInfo | null = null;
       if (project.media) {
         try {
-          media = await openMedia(project.media.path);
+          media = await openMedia(project.media.path, project.media.audioTrack);
         } catch (err) {
           // The text is still worth editing without its media: open it and say why there is no sound.
           warnings.push({ line: null, message: err instanceof ZimuError ? describeError(err) : String(err) });
@@ -252,6 +270,32 @@ export function createHandlers(deps: HostDeps): Handlers {
     };
   }
 
+  /** An empty project for media opened on its own; Save asks where (path null). */
+  function newDocumentFor(mediaPath: string): OpenedDocument {
+    const stem = basename(mediaPath).replace(/\.[^.]*$/, '');
+    return {
+      path: null,
+      sourcePath: join(dirname(mediaPath), `${stem}${PROJECT_EXTENSION}`),
+      format: 'zimu',
+      encoding: null,
+      encodingConfidence: null,
+      project: createProject({ title: stem }),
+      media: null,
+      warnings: [],
+    };
+  }
+
+  /** The startup document with the command line's media linked; a media failure is a warning, not a lost document. */
+  async function withStartupMedia(doc: OpenedDocument, mediaPath: string): Promise<OpenedDocument> {
+    try {
+      const media = await openMedia(mediaPath);
+      return { ...doc, media, project: linkMedia(doc.project, media) };
+    } catch (err) {
+      const message = err instanceof ZimuError ? describeError(err) : String(err);
+      return { ...doc, warnings: [...doc.warnings, { line: null, message }] };
+    }
+  }
+
   return {
     'app.info': async () => ({
       name: 'Zimu',
@@ -261,8 +305,10 @@ export function createHandlers(deps: HostDeps): Handlers {
       locale: deps.locale,
     }),
     'project.initial': async () => {
-      if (!deps.startupFile) throw new ZimuError('not-found', 'no document to start with');
-      return openDocument(deps.startupFile);
+      const { startupFile, startupMedia } = deps;
+      if (!startupFile && !startupMedia) throw new ZimuError('not-found', 'no document to start with');
+      const doc = startupFile ? await openDocument(startupFile) : newDocumentFor(startupMedia as string);
+      return startupMedia ? withStartupMedia(doc, startupMedia) : doc;
     },
     'project.open': async ({ path, encoding }) => openDocument(path, encoding),
     'project.importTranslation': async ({ path, project, encoding }) => {

@@ -200,6 +200,23 @@ export async function containerPlan(
   return { inputs: [input], maps, adtsAudio, audioOnly: !first.video, errorFile: files[0] as string, totalMs };
 }
 
+/**
+ * One audio track of a file with several, for playback: Chromium's media element plays only the
+ * default track, so choosing another one copies the video and that track (no re-encode) into the cache.
+ */
+export function audioTrackPlan(file: string, probe: SourceProbe, track: number): RemuxPlan {
+  const maps = [...(probe.video ? ['0:V:0'] : []), `0:a:${track}`];
+  const adts = ADTS_FORMATS.test(probe.format) && probe.audio[track]?.codec === 'aac';
+  return {
+    inputs: [{ source: { file, skip: 0 } }],
+    maps,
+    adtsAudio: adts ? [0] : [],
+    audioOnly: !probe.video,
+    errorFile: file,
+    totalMs: probe.durationMs,
+  };
+}
+
 /** Bump when the ffmpeg recipe changes, so older cached outputs are not reused. */
 const RECIPE = 1;
 /** Temp files older than this were left by a crash: a live ffmpeg keeps touching its output. */
@@ -277,7 +294,8 @@ export async function remuxInto(
       }
     }
     for (const map of plan.maps) args.push('-map', map);
-    args.push('-c', 'copy');
+    // FLAC and Opus in MP4 are "experimental" to older ffmpeg builds, yet Chromium plays them.
+    args.push('-c', 'copy', '-strict', 'experimental');
     for (const index of plan.adtsAudio) args.push(`-bsf:a:${index}`, 'aac_adtstoasc');
     args.push('-movflags', '+faststart', '-f', 'mp4', temp);
     await runFfmpeg(tools, args, plan, onProgress, signal);

@@ -6,10 +6,11 @@ import { createMediaRegistry } from '../services/media-registry';
 import { defaultProfileDir, systemLocale } from '../services/profile';
 import { findSampleProject } from '../services/sample';
 import { createSettingsStore } from '../services/settings';
+import { startupPaths } from '../services/startup-args';
 import { APP_VERSION } from '../services/version';
 import { startWebHost } from './web-host';
 
-/** `node out/main/web.js [file] [--port N] [--profile DIR]`: the browser host. */
+/** `node out/main/web.js [file] [media] [--port N] [--profile DIR]`: the browser host. */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
-  const startupFile = positionals[0] ? resolve(positionals[0]) : findSampleProject(__dirname);
+  const startup = startupPaths(positionals);
+  const startupFile = startup.file ?? (startup.media ? null : findSampleProject(__dirname));
   const profileDir = values.profile ?? defaultProfileDir();
   const media = createMediaRegistry();
   const reportBug = (name: string, err: unknown) => console.error(`zimu: internal error in ${name}:`, err);
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       locale: systemLocale(),
       startupFile,
+      startupMedia: startup.media,
       settings: createSettingsStore(profileDir),
       cacheDir: join(profileDir, 'cache'),
       media,

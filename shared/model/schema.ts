@@ -25,6 +25,7 @@ export const MediaRefSchema = z.object({
   path: z.string().min(1),
   title: z.string().optional(),
   bvid: z.string().optional(),
+  audioTrack: z.number().int().nonnegative().optional(),
   part: z.string().optional(),
 });
 

@@ -29,6 +29,8 @@ export interface Segment {
 /** The media a project is timed against. `path` is absolute once loaded; project files store it relative. */
 export interface MediaRef {
   readonly path: string;
+  /** Audio track for playback and the waveform (index among audio tracks); absent means the first. */
+  readonly audioTrack?: number;
   readonly title?: string;
   readonly bvid?: string;
   readonly part?: string;

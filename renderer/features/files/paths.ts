@@ -1,3 +1,4 @@
+import { MEDIA_EXTENSIONS } from '../../../shared/media-files';
 import { EXPORT_EXTENSIONS, type ExportFormat, FORMAT_EXTENSIONS, formatExtension } from './export-options';
 
 /**
@@ -10,23 +11,7 @@ export type FileFilter = 'document' | 'media' | 'subtitle-export';
 /** Extensions the in-app picker shows for each filter, lower case with the dot. */
 export const FILTER_EXTENSIONS: Record<FileFilter, readonly string[]> = {
   document: ['.zimu', '.srt', '.vtt', '.ass', '.ssa', '.bcc', '.txt', '.json', '.lrc', '.tsv', '.csv'],
-  media: [
-    '.opus',
-    '.ogg',
-    '.oga',
-    '.mp3',
-    '.m4a',
-    '.aac',
-    '.wav',
-    '.flac',
-    '.mp4',
-    '.m4v',
-    '.m4s',
-    '.mkv',
-    '.webm',
-    '.mov',
-    '.flv',
-  ],
+  media: MEDIA_EXTENSIONS,
   'subtitle-export': EXPORT_EXTENSIONS,
 };
 
