@@ -29,14 +29,22 @@ export function copySample(dir: string): string {
  */
 export async function startWebHost(
   baseDir: string,
-  options: { locale?: string; file?: string } = {},
+  options: { locale?: string; file?: string; media?: string } = {},
 ): Promise<RunningHost> {
   const workDir = join(baseDir, 'work');
   const profileDir = join(baseDir, 'profile');
   const file = options.file ?? copySample(workDir);
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'out', 'main', 'web.js'), file, '--port', '0', '--profile', profileDir],
+    [
+      join(repoRoot, 'out', 'main', 'web.js'),
+      file,
+      ...(options.media ? [options.media] : []),
+      '--port',
+      '0',
+      '--profile',
+      profileDir,
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, LANG: options.locale ?? 'en_US.UTF-8', LC_ALL: '' },

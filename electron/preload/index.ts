@@ -1,8 +1,8 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { ipcCallChannel, ipcEventChannel, type ZimuBridge } from '../../shared/ipc/bridge';
 import { isCallName, isEventName } from '../../shared/ipc/contract';
 
-/** The whole bridge: the contract's calls and events by name, nothing else of Electron or Node. */
+/** The whole bridge: the contract's calls and events by name, and dropped files' paths; nothing else of Electron or Node. */
 const bridge: ZimuBridge = {
   invoke(name, args) {
     if (!isCallName(name))
@@ -18,6 +18,10 @@ const bridge: ZimuBridge = {
     return () => {
       ipcRenderer.removeListener(channel, wrapped);
     };
+  },
+  pathForFile(file) {
+    // Since Electron 32 a dropped File has no `path`; only the preload can ask for it.
+    return file instanceof File ? webUtils.getPathForFile(file) : '';
   },
 };
 

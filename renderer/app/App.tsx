@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZimuError } from '../../shared/ipc/errors';
+import { FileDrop } from '../features/files/FileDrop';
 import { Modals } from '../features/files/Modals';
 import { basename } from '../features/files/paths';
 import { uiRequest } from '../features/files/requests';
@@ -76,6 +77,7 @@ export function App() {
       </main>
       <StatusBar />
       <Modals />
+      <FileDrop />
     </div>
   );
 }

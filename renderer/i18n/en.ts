@@ -21,6 +21,7 @@ export const en = {
     loading: 'Loading…',
     crashed: 'This panel failed to display. Your edits are kept; save them before reloading.',
     retry: 'Try again',
+    dropHint: 'Drop a subtitle file or project to open it, or audio or video to link it',
   },
   toolbar: {
     open: 'Open…',
@@ -76,6 +77,10 @@ export const en = {
     speed: 'Playback speed',
     loop: 'Loop',
     loopHint: 'Loop the current segment: at its end, play it again from its start',
+    audioTrack: 'Audio track',
+    trackName: 'Track {{n}}: {{details}}',
+    channels_one: 'mono',
+    channels_other: '{{count}} channels',
   },
   status: {
     segments_one: '{{count}} segment',
@@ -120,6 +125,9 @@ export const en = {
     translationRetry: 'The document changed while the translation was being read. Import it again.',
     separator: ', ',
     mediaLinked: 'Linked {{name}}',
+    mediaOpened: 'Opened {{name}} in a new project',
+    dropPick: 'The browser does not tell Zimu where {{name}} is: choose it here',
+    dropUnknown: 'Zimu cannot open {{name}}: drop a subtitle file, a .zimu project, or audio or video',
   },
   errors: {
     title: 'Error',

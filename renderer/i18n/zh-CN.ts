@@ -16,6 +16,7 @@ export const zhCN: Messages = {
     loading: '正在加载…',
     crashed: '此面板显示出错。你的修改仍然保留，请先保存再重新加载。',
     retry: '重试',
+    dropHint: '拖入字幕文件或项目即可打开，拖入音视频即可关联',
   },
   toolbar: {
     open: '打开',
@@ -71,6 +72,10 @@ export const zhCN: Messages = {
     speed: '播放速度',
     loop: '循环',
     loopHint: '循环当前片段：播放到结尾时从头再播',
+    audioTrack: '音轨',
+    trackName: '音轨 {{n}}：{{details}}',
+    channels_one: '单声道',
+    channels_other: '{{count}} 声道',
   },
   status: {
     segments_one: '共 {{count}} 条',
@@ -113,6 +118,9 @@ export const zhCN: Messages = {
     translationRetry: '读取译文时文档发生了变化，请重新导入。',
     separator: '，',
     mediaLinked: '已关联 {{name}}',
+    mediaOpened: '已在新项目中打开 {{name}}',
+    dropPick: '浏览器不会告诉 Zimu {{name}} 在哪里，请在这里选择它',
+    dropUnknown: 'Zimu 无法打开 {{name}}：请拖入字幕文件、.zimu 项目或音视频',
   },
   errors: {
     title: '错误',

@@ -1,4 +1,5 @@
 import type { MediaInfo, OpenedDocument } from '../../shared/ipc/contract';
+import { linkMedia } from '../../shared/model/media-ref';
 import { setText } from '../../shared/model/project';
 import { segmentAt } from '../../shared/model/timeline';
 import type { Project, Segment, SegmentId, Side } from '../../shared/model/types';
@@ -125,9 +126,7 @@ export function createEditor(initial: EditorState = emptyEditorState): Editor {
       const s = store.get();
       if (!s.doc || s.docSerial !== docSerial) return;
       store.set({ ...s, doc: { ...s.doc, media } });
-      applyEdit('set-media', (project) =>
-        project.media?.path === media.path ? project : { ...project, media: { ...project.media, path: media.path } },
-      );
+      applyEdit('set-media', (project) => linkMedia(project, media));
     },
     updatePlayhead(ms) {
       playheadMs = ms;

@@ -6,6 +6,8 @@ export interface ZimuBridge {
   invoke(name: CallName, args: unknown): Promise<Envelope<unknown>>;
   /** Returns a function that removes the listener. */
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Electron only: the path of a File dropped on the page (webUtils.getPathForFile); '' if it has none. */
+  pathForFile?(file: unknown): string;
 }
 
 /** IPC channel names, so main and preload agree on them. */

@@ -1,5 +1,7 @@
 import type { CallResult, OpenedDocument } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { linkMedia } from '../../../shared/model/media-ref';
+import { createProject } from '../../../shared/model/project';
 import type { Client } from '../../platform/client';
 import type { Editor } from '../../state/editor';
 import type { Notices } from '../../state/notices';
@@ -14,7 +16,7 @@ import {
   saveExportOptions,
   type WriteEncoding,
 } from './export-options';
-import { basename, exportPathFor, type FileFilter, projectPathFor, withExtension } from './paths';
+import { basename, exportPathFor, type FileFilter, PROJECT_EXTENSION, projectPathFor, withExtension } from './paths';
 
 export type { ExportOptions };
 
@@ -81,6 +83,8 @@ export interface FileCommands {
   /** Read a second caption file into the translations, matched by time (one undoable edit). */
   importTranslation(): Promise<void>;
   linkMedia(): Promise<void>;
+  /** Link media whose path is known (dropped on the window); with no document open, start one for it. */
+  linkMediaPath(path: string): Promise<void>;
 }
 
 const FILTER_OF: Record<PathPurpose, FileFilter> = {
@@ -90,6 +94,21 @@ const FILTER_OF: Record<PathPurpose, FileFilter> = {
   media: 'media',
   translation: 'document',
 };
+
+/** An empty project for media opened on its own, titled after it; Save asks where to put it. */
+function newDocumentForMedia(media: CallResult<'media.open'>): OpenedDocument {
+  const project = linkMedia(createProject(), media);
+  return {
+    path: null,
+    sourcePath: withExtension(media.path, PROJECT_EXTENSION),
+    format: 'zimu',
+    encoding: null,
+    encodingConfidence: null,
+    project: project.title ? project : { ...project, title: basename(media.path).replace(/\.[^.]*$/, '') },
+    media,
+    warnings: [],
+  };
+}
 
 /** How many times an import is redone when the user edited the project while it was being read. */
 const IMPORT_ATTEMPTS = 3;
@@ -163,6 +182,26 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
       notices.info((t) => t('notices.openedWithWarnings', { name, count }), 'warning');
     } else {
       notices.info((t) => t('notices.opened', { name }));
+    }
+  }
+
+  /** Link media to the open document, or start a new project for it when none is open. */
+  async function linkMediaNow(path: string): Promise<void> {
+    const { doc, docSerial } = editor.get();
+    let media: CallResult<'media.open'>;
+    try {
+      media = await client.call('media.open', { path });
+    } catch (err) {
+      notices.error('media', err);
+      return;
+    }
+    const name = basename(media.path);
+    if (doc && editor.get().docSerial === docSerial) {
+      editor.attachMedia(docSerial, media);
+      notices.info((t) => t('notices.mediaLinked', { name }));
+    } else if (!doc) {
+      editor.openDocument(newDocumentForMedia(media));
+      notices.info((t) => t('notices.mediaOpened', { name }));
     }
   }
 
@@ -340,19 +379,13 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
 
     linkMedia: () =>
       exclusive(async () => {
-        const { doc, docSerial } = editor.get();
+        const { doc } = editor.get();
         if (!doc) return;
         const path = await askPath('media', doc.sourcePath);
-        if (!path) return;
-        try {
-          const media = await client.call('media.open', { path });
-          editor.attachMedia(docSerial, media);
-          const name = basename(media.path);
-          notices.info((t) => t('notices.mediaLinked', { name }));
-        } catch (err) {
-          notices.error('media', err);
-        }
+        if (path) await linkMediaNow(path);
       }),
+
+    linkMediaPath: (path) => exclusive(() => linkMediaNow(path)),
   };
   return commands;
 }

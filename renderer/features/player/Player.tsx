@@ -20,6 +20,7 @@ import {
 } from '../../state/playback';
 import { ToolButton } from '../../ui/controls';
 import { MediaIcon, PauseIcon, PlayIcon } from '../../ui/icons';
+import { AudioTrackSelect } from './AudioTrackSelect';
 import { useSegmentLoop } from './useSegmentLoop';
 import './player.css';
 
@@ -49,6 +50,7 @@ export function Player() {
       <Scrubber fallbackDurationMs={media.durationMs} />
       <SpeedSelect />
       <LoopToggle />
+      <AudioTrackSelect media={media} />
     </section>
   );
 }
