@@ -9,6 +9,7 @@ import { findSampleProject } from '../services/sample';
 import { createSettingsStore } from '../services/settings';
 import { startupPaths } from '../services/startup-args';
 import { APP_VERSION } from '../services/version';
+import { guardUnsavedClose } from './close-guard';
 import { registerIpcHandlers } from './ipc-host';
 import { mediaProtocolResponse } from './media-protocol';
 import { mainWindowOptions } from './window-options';
@@ -113,6 +114,7 @@ async function start(): Promise<void> {
 function createWindow(): void {
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
   mainWindow = win;
+  guardUnsavedClose(win, app.getLocale());
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -151,13 +151,13 @@ function useWindowTitle(): void {
 }
 
 /**
- * In a browser tab, closing or reloading with unsaved edits asks first. Not in Electron, where a
- * beforeunload veto silently blocks closing the window (the main process has to ask there).
+ * Closing or reloading with unsaved edits asks first: the browser asks itself; in Electron the veto
+ * reaches the main process, which asks with a native dialog (electron/main/close-guard.ts).
  */
 function useUnsavedChangesGuard(): void {
   const dirty = useEditor((s) => s.dirty);
   useEffect(() => {
-    if (!dirty || window.zimu !== undefined) return;
+    if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
