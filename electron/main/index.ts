@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOpti
 import { ipcEventChannel, MEDIA_SCHEME } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { MEDIA_EXTENSIONS } from '../../shared/media-files';
+import { pruneCache } from '../services/cache-prune';
 import { createHandlers, type DialogFilter } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
 import { findSampleProject } from '../services/sample';
@@ -78,6 +79,9 @@ async function start(): Promise<void> {
   const media = createMediaRegistry();
   protocol.handle(MEDIA_SCHEME, (request) => mediaProtocolResponse(request, media));
 
+  const cacheDir = join(app.getPath('userData'), 'cache');
+  // Old remuxes and peaks go in the background; nothing is in use yet.
+  void pruneCache(cacheDir).catch(() => {});
   const handlers = createHandlers({
     host: 'electron',
     version: APP_VERSION,
@@ -86,7 +90,7 @@ async function start(): Promise<void> {
     startupFile: startup.file ?? (startup.media ? null : findSampleProject(__dirname, process.resourcesPath)),
     startupMedia: startup.media,
     settings: createSettingsStore(app.getPath('userData')),
-    cacheDir: join(app.getPath('userData'), 'cache'),
+    cacheDir,
     media,
     mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
     emit,

@@ -226,11 +226,10 @@ describe('cache', () => {
     const cacheDir = await fresh('cache');
     const first = await resolveMediaInput(episode, tools, cacheDir);
     const before = await fs.stat(first.playPath);
-    const started = performance.now();
+    // BOGUS tools fail if run: a hit runs neither, and the file is the same one (a rewrite is renamed in).
     const again = await resolveMediaInput(episode, BOGUS, cacheDir);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(again).toEqual(first);
-    expect((await fs.stat(first.playPath)).mtimeMs).toBe(before.mtimeMs);
+    expect((await fs.stat(first.playPath)).ino).toBe(before.ino);
     // A re-downloaded stream (new mtime) is a new input.
     const later = new Date(Date.now() + 60_000);
     await fs.utimes(join(episode, '80', 'audio.m4s'), later, later);

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { markUsed } from './cache-prune';
 import { fsError, writeFileAtomic } from './files';
 import { identityKey, type MediaIdentity } from './media-identity';
 import {
@@ -71,6 +72,7 @@ export async function readPeaksCache(cacheDir: string, key: string): Promise<Cac
     if (!consistent) return null;
     out.push({ ...h, file });
   }
+  for (const level of out) void markUsed(level.file);
   return out;
 }
 

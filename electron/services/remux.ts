@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { markUsed } from './cache-prune';
 import { type FfmpegTools, probeMedia } from './ffmpeg';
 import { fsError } from './files';
 
@@ -248,7 +249,10 @@ export async function findCached(cacheDir: string, key: string): Promise<string 
   for (const audioOnly of [false, true]) {
     const path = cachePath(cacheDir, key, audioOnly);
     const stat = await fs.stat(path).catch(() => null);
-    if (stat?.isFile() && stat.size > 0) return path;
+    if (stat?.isFile() && stat.size > 0) {
+      await markUsed(path);
+      return path;
+    }
   }
   return null;
 }

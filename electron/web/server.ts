@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { webRoutes } from '../../shared/ipc/bridge';
+import { pruneCache } from '../services/cache-prune';
 import { createHandlers } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
 import { defaultProfileDir, systemLocale } from '../services/profile';
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
   const media = createMediaRegistry();
   const reportBug = (name: string, err: unknown) => console.error(`zimu: internal error in ${name}:`, err);
   const host = await startWebHost({ rendererDir: resolve(__dirname, '../renderer'), port, media, reportBug });
+  const cacheDir = join(profileDir, 'cache');
+  // Old remuxes and peaks go in the background; nothing is in use yet.
+  void pruneCache(cacheDir).catch(() => {});
   host.setHandlers(
     createHandlers({
       host: 'web',
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
       startupFile,
       startupMedia: startup.media,
       settings: createSettingsStore(profileDir),
-      cacheDir: join(profileDir, 'cache'),
+      cacheDir,
       media,
       mediaUrl: (id) => `${webRoutes.media(id)}?${webRoutes.tokenParam}=${host.token}`,
       emit: host.emit,
