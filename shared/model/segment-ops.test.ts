@@ -177,9 +177,11 @@ describe('timing operations', () => {
 
   it('snaps an edge to the nearest edge of another segment', () => {
     expect(seg(snapEdge(project(), 's3', 'start'), 2).start).toBe(4000);
-    // s2's own edges do not count; an end snaps only to times at or after its start.
-    expect(seg(snapEdge(project(), 's2', 'end'), 1).end).toBe(3000);
-    expect(seg(snapEdge(project(), 's1', 'start'), 0).start).toBe(1000);
+    // s2's own edges do not count; an end snaps only to times after its start (3000 would make it empty).
+    expect(seg(snapEdge(project(), 's2', 'end'), 1).end).toBe(8000);
+    // A start snaps only to times before its end: nothing for s1, which is left as it was.
+    const p0 = project();
+    expect(snapEdge(p0, 's1', 'start')).toBe(p0);
     const p = project();
     expect(snapEdge(p, 's4', 'start')).toBe(p);
   });
