@@ -6,7 +6,7 @@ import {
   findConflicts,
   isChord,
   type KeyInput,
-  MENU_CHORDS,
+  menuChords,
   SHORTCUTS,
   shortcutFor,
   shortcutLabel,
@@ -57,9 +57,9 @@ describe('shortcutFor', () => {
   });
 
   it('leaves menu chords to the Electron menu, and everything to an open modal or an IME', () => {
-    expect(shortcutFor(key('s', { ctrlKey: true, menuChords: MENU_CHORDS }), keymap)).toBeNull();
-    expect(shortcutFor(key('z', { ctrlKey: true, menuChords: MENU_CHORDS }), keymap)).toBeNull();
-    expect(shortcutFor(key('m', { altKey: true, menuChords: MENU_CHORDS }), keymap)).toBe('merge');
+    expect(shortcutFor(key('s', { ctrlKey: true, menuChords: menuChords(false) }), keymap)).toBeNull();
+    expect(shortcutFor(key('z', { ctrlKey: true, menuChords: menuChords(false) }), keymap)).toBeNull();
+    expect(shortcutFor(key('m', { altKey: true, menuChords: menuChords(false) }), keymap)).toBe('merge');
     expect(shortcutFor(key('s', { ctrlKey: true, modalOpen: true }), keymap)).toBeNull();
     expect(shortcutFor(key(' ', { modalOpen: true }), keymap)).toBeNull();
     expect(shortcutFor(key('Enter', { ctrlKey: true, isComposing: true }), keymap)).toBeNull();

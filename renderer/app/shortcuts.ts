@@ -72,7 +72,7 @@ export const SHORTCUTS: readonly ShortcutSpec[] = [
   { action: 'next-segment', group: 'navigation', defaults: ['Alt+ArrowDown', 'ArrowDown'] },
   { action: 'switch-field', group: 'navigation', defaults: ['Alt+j'] },
   { action: 'find', group: 'editing', defaults: ['Mod+f'], nativeInOtherFields: false },
-  { action: 'replace', group: 'editing', defaults: ['Mod+h'] },
+  { action: 'replace', group: 'editing', defaults: ['Mod+h', 'Mod+Alt+f'] },
   { action: 'undo', group: 'editing', defaults: ['Mod+z'], nativeInOtherFields: true },
   { action: 'redo', group: 'editing', defaults: ['Mod+Shift+z', 'Mod+y'], nativeInOtherFields: true },
   { action: 'split', group: 'editing', defaults: ['Mod+Enter'] },
@@ -129,7 +129,18 @@ export function findConflicts(keymap: Keymap): Map<string, ShortcutAction[]> {
   return new Map([...byChord].filter(([, actions]) => actions.length > 1));
 }
 
-const MODIFIER_KEYS = new Set(['Control', 'Meta', 'Alt', 'Shift', 'AltGraph', 'CapsLock', 'OS', 'Fn', 'Hyper', 'Super']);
+const MODIFIER_KEYS = new Set([
+  'Control',
+  'Meta',
+  'Alt',
+  'Shift',
+  'AltGraph',
+  'CapsLock',
+  'OS',
+  'Fn',
+  'Hyper',
+  'Super',
+]);
 
 /** Physical keys for Alt chords: on macOS ⌥ changes the character (⌥S is ß), so the key's code decides. */
 const CODE_KEYS: Record<string, string> = {
@@ -228,17 +239,19 @@ export interface KeyInput extends KeyEventLike {
 }
 
 /** The menu accelerators of the Electron host, as chords (kept in step with electron/main/index.ts). */
-export const MENU_CHORDS: ReadonlySet<string> = new Set([
-  'Mod+o',
-  'Mod+s',
-  'Mod+Shift+s',
-  'Mod+e',
-  'Mod+z',
-  'Mod+Shift+z',
-  'Mod+y',
-  'Mod+f',
-  'Mod+h',
-]);
+export function menuChords(mac: boolean): ReadonlySet<string> {
+  return new Set([
+    'Mod+o',
+    'Mod+s',
+    'Mod+Shift+s',
+    'Mod+e',
+    'Mod+z',
+    'Mod+Shift+z',
+    'Mod+f',
+    mac ? 'Mod+Alt+f' : 'Mod+h',
+    'Mod+,',
+  ]);
+}
 
 export function shortcutFor(input: KeyInput, keymap: Keymap): ShortcutAction | null {
   if (input.isComposing || input.modalOpen) return null;

@@ -3,7 +3,7 @@ import type { MediaInfo, OpenedDocument } from '../../shared/ipc/contract';
 import { setText } from '../../shared/model/project';
 import { segmentAt } from '../../shared/model/timeline';
 import type { Project, Segment, SegmentId, Side } from '../../shared/model/types';
-import { createSelection, type Selection, selection as appSelection } from './selection';
+import { selection as appSelection, createSelection, type Selection } from './selection';
 import { createStore, type Store, useStore } from './store';
 
 /** One document state in the undo history: the project and the revision number naming it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProject } from '../model/project';
-import { findMatches, type FindQuery, replaceAll, replaceMatch } from './find';
+import { type FindQuery, findMatches, replaceAll, replaceMatch } from './find';
 
 const project = () =>
   createProject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeGroup, COALESCE_MS, emptyHistory, type History, record, redo, undo } from './history';
+import { COALESCE_MS, closeGroup, emptyHistory, type History, record, redo, undo } from './history';
 
 type H = History<string, string>;
 const change = (before: string, after: string, label = 'edit') => ({ label, before, after, meta: `sel:${before}` });

@@ -254,7 +254,9 @@ export const events = {
     data: z.string(),
   }),
   /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
-  'app.command': z.object({ command: z.enum(['open', 'save', 'save-as', 'export']) }),
+  'app.command': z.object({
+    command: z.enum(['open', 'save', 'save-as', 'export', 'undo', 'redo', 'find', 'replace', 'settings']),
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -19,7 +19,12 @@ import type { Project } from './types';
 const project = (): Project =>
   createProject({
     segments: [
-      { start: 1000, end: 3000, source: '大家好，欢迎来到智源大会', translation: 'Hello everyone, welcome to the conference' },
+      {
+        start: 1000,
+        end: 3000,
+        source: '大家好，欢迎来到智源大会',
+        translation: 'Hello everyone, welcome to the conference',
+      },
       { start: 3000, end: 4000, source: '今天', translation: 'Today' },
       { start: 8000, end: 9000, source: 'second half', translation: '' },
       { source: '未定时', translation: 'untimed' },
