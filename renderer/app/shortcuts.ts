@@ -272,7 +272,6 @@ const KEY_LABELS: Record<string, string> = {
   ArrowDown: '↓',
   ArrowLeft: '←',
   ArrowRight: '→',
-  Enter: '↵',
   Delete: 'Del',
   Backspace: '⌫',
   Escape: 'Esc',
@@ -282,7 +281,7 @@ const KEY_LABELS: Record<string, string> = {
 export function chordLabel(chord: string, mac: boolean): string {
   const parts = chord === '+' ? ['+'] : chord.split('+');
   const key = parts.pop() ?? '';
-  const shownKey = KEY_LABELS[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+  const shownKey = key === 'Enter' && mac ? '↩' : (KEY_LABELS[key] ?? (key.length === 1 ? key.toUpperCase() : key));
   // macOS writes modifiers in the order ⌥⇧⌘.
   const macOrder = ['Alt', 'Shift', 'Mod'];
   if (mac) return [...macOrder.filter((p) => parts.includes(p)).map((p) => MAC_SYMBOLS[p]), shownKey].join('');
