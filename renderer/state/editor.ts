@@ -122,7 +122,7 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
   const selection = deps.selection ?? createSelection();
   const now = deps.now ?? (() => Date.now());
   let playheadMs = 0;
-  // Revision numbers are never reused, so a number always names one document state.
+  // Within a document, revision numbers are never reused, so a number always names one state.
   let lastRevision = initial.revision;
 
   const selectionNow = (): SelectionSnapshot => {
@@ -198,11 +198,11 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
     openDocument(doc) {
       const s = store.get();
       playheadMs = 0;
-      lastRevision += 1;
+      // A new document starts at revision 0; markSaved checks docSerial, so numbers of the last
+      // document cannot be mistaken for this one's.
+      lastRevision = 0;
       store.set({
         ...emptyEditorState,
-        revision: lastRevision,
-        savedRevision: lastRevision,
         doc,
         docSerial: s.docSerial + 1,
         ids: doc.project.segments.map((seg) => seg.id),
