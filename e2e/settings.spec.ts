@@ -86,3 +86,15 @@ test('recent files: listed, reopened, and a missing one reported and removed', a
   await expect(app.getByTestId('recent-item').filter({ hasText: 'copy.zimu' })).toHaveCount(0);
   await expect(app.getByTestId('recent-item')).toHaveCount(1);
 });
+
+test('the export dialog starts from the export defaults chosen in settings, kept across a reload', async ({ app }) => {
+  const dialog = await openSettings(app);
+  await dialog.getByTestId('default-format').selectOption('vtt');
+  await app.getByTestId('settings-done').click();
+  await app.reload();
+  await expect(app.locator('html[data-ready="true"]')).toBeAttached();
+  await app.locator('body').click({ position: { x: 2, y: 2 } });
+  await app.keyboard.press('Control+e');
+  const exportDialog = app.getByRole('dialog', { name: 'Export captions' });
+  await expect(exportDialog.getByRole('radio', { name: /WebVTT/ })).toBeChecked();
+});

@@ -21,6 +21,7 @@ import type { Client } from '../platform/client';
 import { editor, useEditor } from '../state/editor';
 import { notices } from '../state/notices';
 import { preferences, usePreferences } from '../state/preferences';
+import { reveal } from '../state/reveal';
 import { selection } from '../state/selection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Runtime, useRuntime } from './runtime';
@@ -72,6 +73,7 @@ export function App() {
 
   useGlobalKeys(runtime);
   useSelectionFromPointer();
+  useRevealFallback();
   useWindowTitle();
   useUnsavedChangesGuard();
 
@@ -177,6 +179,26 @@ function useGlobalKeys(runtime: Runtime): void {
 }
 
 const NO_CHORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Scroll a revealed row into view when it is already in the DOM. The virtualized grid answers
+ * reveal requests itself (rendering rows that are not there yet); this covers a grid that does not,
+ * and is a no-op for a row already in view.
+ */
+function useRevealFallback(): void {
+  useEffect(
+    () =>
+      reveal.store.subscribe(() => {
+        const request = reveal.store.get();
+        if (!request) return;
+        requestAnimationFrame(() => {
+          const row = document.querySelector(`[data-segment-id="${CSS.escape(request.id)}"]`);
+          row?.scrollIntoView({ block: 'nearest' });
+        });
+      }),
+    [],
+  );
+}
 
 /**
  * Selection from the grid without the grid knowing: a click in a row selects it (Shift extends,
