@@ -192,7 +192,9 @@ function useRevealFallback(): void {
         const request = reveal.store.get();
         if (!request) return;
         requestAnimationFrame(() => {
-          const row = document.querySelector(`[data-segment-id="${CSS.escape(request.id)}"]`);
+          const row = document.querySelector(
+            `[data-testid="segment-row"][data-segment-id="${CSS.escape(request.id)}"]`,
+          );
           row?.scrollIntoView({ block: 'nearest' });
         });
       }),

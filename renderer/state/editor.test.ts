@@ -156,6 +156,12 @@ describe('editor', () => {
     expect(editor.get().doc?.project.media).toEqual({ path: '/work/talk.opus' });
     expect(editor.get().dirty).toBe(true);
     expect(editor.get().lastEdit).toBe('set-media');
+    // Not an undo step, and undoing an earlier edit keeps the media linked.
+    expect(editor.get().history.past).toHaveLength(0);
+    editor.editText('s1', 'source', 'x');
+    editor.undo();
+    expect(editor.get().doc?.project.media).toEqual({ path: '/work/talk.opus' });
+    expect(editor.get().doc?.project.segments[0]?.source).toBe('尊敬的各位领导');
   });
 });
 

@@ -91,6 +91,8 @@ export interface Editor {
 export interface EditOptions {
   /** Edits with the same group coalesce into one undo step while it stays open (see history.record). */
   group?: string | null;
+  /** False for changes that are not the user's text or timing (linking media): no undo step. */
+  undoable?: boolean;
 }
 
 export interface EditorDeps {
@@ -158,6 +160,10 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
     const after = fn(before);
     if (after === before) return false;
     lastRevision += 1;
+    if (options.undoable === false) {
+      show(s, after, lastRevision, s.history, label);
+      return true;
+    }
     const hist = history.record(
       s.history,
       {
@@ -187,9 +193,12 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
     const { step } = moved;
     const from = direction === 'undo' ? step.after : step.before;
     const to = direction === 'undo' ? step.before : step.after;
-    show(s, to.project, to.revision, moved.history, null);
-    restoreSelection(direction === 'undo' ? step.metaBefore : step.metaAfter, to.project);
-    return { label: step.label, changed: changedIds(from.project, to.project) };
+    // The linked media is not part of undo: it stays what the user last chose.
+    const current = s.doc.project.media;
+    const project = to.project.media === current ? to.project : { ...to.project, media: current };
+    show(s, project, to.revision, moved.history, null);
+    restoreSelection(direction === 'undo' ? step.metaBefore : step.metaAfter, project);
+    return { label: step.label, changed: changedIds(from.project, project) };
   }
 
   return {
@@ -237,8 +246,11 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
       const s = store.get();
       if (!s.doc || s.docSerial !== docSerial) return;
       store.set({ ...s, doc: { ...s.doc, media } });
-      applyEdit('set-media', (project) =>
-        project.media?.path === media.path ? project : { ...project, media: { ...project.media, path: media.path } },
+      applyEdit(
+        'set-media',
+        (project) =>
+          project.media?.path === media.path ? project : { ...project, media: { ...project.media, path: media.path } },
+        { undoable: false },
       );
     },
     updatePlayhead(ms) {

@@ -19,7 +19,7 @@ export function fieldOf(element: Element | null): FieldFocus | null {
 }
 
 function fieldElement(id: SegmentId, side: Side): HTMLTextAreaElement | HTMLInputElement | null {
-  const row = document.querySelector(`[data-segment-id="${CSS.escape(id)}"]`);
+  const row = document.querySelector(`[data-testid="segment-row"][data-segment-id="${CSS.escape(id)}"]`);
   return row?.querySelector<HTMLTextAreaElement | HTMLInputElement>(`[data-testid="${side}-input"]`) ?? null;
 }
 
