@@ -5,12 +5,13 @@ import { createPreferenceActions, RuntimeProvider } from './app/runtime';
 import { applyTheme } from './app/theme';
 import { createFileCommands } from './features/files/commands';
 import { modalUi } from './features/files/requests';
+import { settingsExportStorage } from './features/settings/save';
 import { initI18n } from './i18n';
 import { initialLanguage } from './i18n/language';
 import { connect } from './platform';
 import { editor } from './state/editor';
 import { notices } from './state/notices';
-import { preferences } from './state/preferences';
+import { applySettings, preferences } from './state/preferences';
 import './styles.css';
 
 /** localStorage, where the browser allows it (a locked-down profile may throw on access). */
@@ -36,12 +37,19 @@ async function start(): Promise<void> {
   const theme = saved?.theme ?? 'system';
   applyTheme(theme);
   await initI18n(language);
-  preferences.set({ language, theme, info: appInfo });
+  preferences.set({ ...preferences.get(), language, theme, info: appInfo });
+  if (saved) applySettings(saved);
   if (settings.status === 'rejected') console.warn('zimu: settings unavailable, using defaults:', settings.reason);
 
   const runtime = {
     client,
-    commands: createFileCommands({ client, editor, notices, ui: modalUi, storage: browserStorage() }),
+    commands: createFileCommands({
+      client,
+      editor,
+      notices,
+      ui: modalUi,
+      storage: settingsExportStorage(client, browserStorage()),
+    }),
     ...createPreferenceActions(client, notices),
   };
   const root = document.getElementById('root');

@@ -67,7 +67,31 @@ function buildMenu(): Menu {
         { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      // Undo/redo/find are the document's (sent to the page), not the native roles, which would only
+      // undo inside one text field. The page leaves these chords to the menu (MENU_CHORDS in
+      // renderer/app/shortcuts.ts, kept in step with this list).
+      label: 'Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: command('find') },
+        {
+          label: 'Replace…',
+          // ⌘H hides the app on macOS.
+          accelerator: process.platform === 'darwin' ? 'Cmd+Alt+F' : 'Ctrl+H',
+          click: command('replace'),
+        },
+        { type: 'separator' },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: command('settings') },
+      ],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

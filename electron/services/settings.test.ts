@@ -62,6 +62,28 @@ describe('createSettingsStore', () => {
     expect(await createSettingsStore(partial).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
+  it('keeps the valid fields of a file where some are damaged, and stores shortcuts and QA limits', async () => {
+    const mixed = profile();
+    await fs.mkdir(mixed, { recursive: true });
+    const qaProfile = {
+      maxCpsSource: 9,
+      maxCpsTranslation: 17,
+      maxLineLengthSource: 18,
+      maxLineLengthTranslation: 42,
+      minDurationMs: 700,
+      maxDurationMs: 7000,
+    };
+    await fs.writeFile(
+      join(mixed, 'settings.json'),
+      JSON.stringify({ theme: 'purple', recentFiles: ['/a.zimu'], shortcuts: { split: ['Alt+k'] }, qaProfile }),
+    );
+    const read = await createSettingsStore(mixed).get();
+    expect(read.theme).toBe('system');
+    expect(read.recentFiles).toEqual(['/a.zimu']);
+    expect(read.shortcuts).toEqual({ split: ['Alt+k'] });
+    expect(read.qaProfile).toEqual(qaProfile);
+  });
+
   it('reports a profile folder that cannot be created as a user-facing error', async () => {
     const blocker = join(dir, 'blocker');
     await fs.writeFile(blocker, 'a file where the profile folder should be');

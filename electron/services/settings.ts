@@ -7,6 +7,21 @@ import { fsError, writeFileAtomic } from './files';
 export const DEFAULT_SETTINGS: Settings = { language: null, theme: 'system', recentFiles: [] };
 const MAX_RECENT = 12;
 
+/**
+ * The readable fields of a settings file: each field is checked on its own, so one bad or outdated
+ * value (say a shortcut map from a newer version) falls back to its default without losing the rest.
+ */
+export function readSettingsFields(raw: unknown): Partial<Settings> {
+  if (!raw || typeof raw !== 'object') return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    if (!(key in raw)) continue;
+    const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as Partial<Settings>;
+}
+
 /** User settings in one JSON file in the profile folder. A damaged file falls back to defaults. */
 export interface SettingsStore {
   get(): Promise<Settings>;
@@ -21,8 +36,7 @@ export function createSettingsStore(profileDir: string): SettingsStore {
   async function get(): Promise<Settings> {
     if (cached) return cached;
     try {
-      const parsed = SettingsSchema.partial().safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
-      cached = { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+      cached = { ...DEFAULT_SETTINGS, ...readSettingsFields(JSON.parse(await fs.readFile(file, 'utf8'))) };
     } catch {
       cached = { ...DEFAULT_SETTINGS };
     }

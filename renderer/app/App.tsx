@@ -1,25 +1,32 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZimuError } from '../../shared/ipc/errors';
+import { runAction } from '../features/commands/actions';
+import { fieldOf } from '../features/commands/dom-context';
+import { EditDialogs } from '../features/commands/EditDialogs';
+import { SelectionStyle } from '../features/commands/SelectionStyle';
 import { FileDrop } from '../features/files/FileDrop';
 import { Modals } from '../features/files/Modals';
 import { basename } from '../features/files/paths';
 import { uiRequest } from '../features/files/requests';
+import { FindBar } from '../features/find/FindBar';
 import { SegmentGrid } from '../features/grid/SegmentGrid';
 import { Player } from '../features/player/Player';
 import { ErrorBanner } from '../features/status/ErrorBanner';
 import { StatusBar } from '../features/status/StatusBar';
+import { RecentList } from '../features/toolbar/RecentMenu';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { VideoPreview } from '../features/video/VideoPreview';
 import { WaveformPanel } from '../features/waveform/WaveformPanel';
 import type { Client } from '../platform/client';
 import { editor, useEditor } from '../state/editor';
 import { notices } from '../state/notices';
-import { togglePlay } from '../state/playback';
 import { preferences, usePreferences } from '../state/preferences';
+import { reveal } from '../state/reveal';
+import { selection } from '../state/selection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Runtime, useRuntime } from './runtime';
-import { shortcutFor, shortcutLabel } from './shortcuts';
+import { type KeyPlace, menuChords, shortcutFor, shortcutLabel } from './shortcuts';
 
 let initialLoad: Promise<void> | null = null;
 
@@ -51,10 +58,23 @@ export function App() {
     if (booted) document.documentElement.dataset.ready = 'true';
   }, [booted]);
 
-  // Menu items of the Electron host.
-  useEffect(() => runtime.client.on('app.command', ({ command }) => void runtime.commands.run(command)), [runtime]);
+  // Menu items of the Electron host. Undo in a text field outside the document (the find box) stays
+  // that field's own undo.
+  useEffect(
+    () =>
+      runtime.client.on('app.command', ({ command }) => {
+        if ((command === 'undo' || command === 'redo') && placeOf(document.activeElement) === 'other-field') {
+          document.execCommand(command);
+          return;
+        }
+        runAction(command, runtime.commands);
+      }),
+    [runtime],
+  );
 
   useGlobalKeys(runtime);
+  useSelectionFromPointer();
+  useRevealFallback();
   useWindowTitle();
   useUnsavedChangesGuard();
 
@@ -64,6 +84,7 @@ export function App() {
       <ErrorBanner />
       <Player />
       <MediaPanels />
+      <FindBar />
       <main className="workspace">
         {!booted ? (
           <p className="workspace-message">{t('app.loading')}</p>
@@ -77,6 +98,8 @@ export function App() {
       </main>
       <StatusBar />
       <Modals />
+      <EditDialogs />
+      <SelectionStyle />
       <FileDrop />
     </div>
   );
@@ -106,39 +129,120 @@ function EmptyState() {
       </span>
       <h1>{t('app.emptyTitle')}</h1>
       <p>{t('app.emptyHint', { shortcut: shortcutLabel('o', { mac }) })}</p>
+      <RecentList />
     </div>
   );
 }
 
 const CONTROLS =
   'input, textarea, select, button, a[href], audio, video, [contenteditable]:not([contenteditable="false"])';
+const TEXT_INPUTS =
+  'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="number"], [contenteditable]:not([contenteditable="false"])';
 
-/** Ctrl/⌘+O, S, Shift+S, E for the file commands; Space plays and pauses outside text fields. */
+/** Where a key was pressed, for the keymap: typing keys belong to text fields. */
+function placeOf(target: EventTarget | null): KeyPlace {
+  if (!(target instanceof Element)) return 'page';
+  if (fieldOf(target)) return 'segment-field';
+  if (target.closest(TEXT_INPUTS)) return 'other-field';
+  return target.closest(CONTROLS) ? 'control' : 'page';
+}
+
+/** The keymap (defaults plus the user's overrides from settings) on every keydown of the page. */
 function useGlobalKeys(runtime: Runtime): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const info = preferences.get().info;
-      const action = shortcutFor({
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        shiftKey: event.shiftKey,
-        altKey: event.altKey,
-        isComposing: event.isComposing,
-        mac: info ? info.platform === 'darwin' : /Mac/i.test(navigator.platform),
-        inControl: event.target instanceof Element && event.target.closest(CONTROLS) !== null,
-        modalOpen: uiRequest.get() !== null || document.querySelector('dialog[open]') !== null,
-        // Electron's menu has these accelerators and sends app.command.
-        menuHandlesFileKeys: window.zimu !== undefined,
-      });
+      if (event.defaultPrevented) return;
+      const { info, keymap } = preferences.get();
+      const mac = info ? info.platform === 'darwin' : /Mac/i.test(navigator.platform);
+      const action = shortcutFor(
+        {
+          key: event.key,
+          code: event.code,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+          shiftKey: event.shiftKey,
+          altKey: event.altKey,
+          isComposing: event.isComposing || event.keyCode === 229,
+          mac,
+          place: placeOf(event.target),
+          modalOpen: uiRequest.get() !== null || document.querySelector('dialog[open]') !== null,
+          // Electron's menu has these accelerators and sends app.command.
+          menuChords: window.zimu !== undefined ? menuChords(mac) : NO_CHORDS,
+        },
+        keymap,
+      );
       if (!action) return;
       event.preventDefault();
-      if (action === 'toggle-play') togglePlay().catch((err: unknown) => notices.error('playback', err));
-      else void runtime.commands.run(action);
+      runAction(action, runtime.commands);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [runtime]);
+}
+
+const NO_CHORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Scroll a revealed row into view when it is already in the DOM. The virtualized grid answers
+ * reveal requests itself (rendering rows that are not there yet); this covers a grid that does not,
+ * and is a no-op for a row already in view.
+ */
+function useRevealFallback(): void {
+  useEffect(
+    () =>
+      reveal.store.subscribe(() => {
+        const request = reveal.store.get();
+        if (!request) return;
+        requestAnimationFrame(() => {
+          const row = document.querySelector(
+            `[data-testid="segment-row"][data-segment-id="${CSS.escape(request.id)}"]`,
+          );
+          row?.scrollIntoView({ block: 'nearest' });
+        });
+      }),
+    [],
+  );
+}
+
+/**
+ * Selection from the grid without the grid knowing: a click in a row selects it (Shift extends,
+ * Ctrl/⌘ toggles), focus entering a row's field selects it unless it is already selected, and a
+ * field losing focus ends its typing undo step.
+ */
+function useSelectionFromPointer(): void {
+  useEffect(() => {
+    const rowOf = (target: EventTarget | null) =>
+      target instanceof Element ? (target.closest<HTMLElement>('[data-segment-id]')?.dataset.segmentId ?? null) : null;
+    // A click already chose the selection; the focus it moves must not undo a Ctrl+click.
+    let clicked = false;
+    const onPointerDown = (event: PointerEvent) => {
+      const id = rowOf(event.target);
+      if (!id) return;
+      clicked = true;
+      setTimeout(() => {
+        clicked = false;
+      }, 0);
+      const mac = preferences.get().info?.platform === 'darwin';
+      if (event.shiftKey) selection.extendTo(id, editor.get().ids);
+      else if (mac ? event.metaKey : event.ctrlKey) selection.toggle(id);
+      else selection.select(id);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const id = rowOf(event.target);
+      if (id && !clicked && !selection.get().ids.has(id)) selection.select(id);
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (fieldOf(event.target as Element | null)) editor.closeEditGroup();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, []);
 }
 
 function useWindowTitle(): void {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { deleteSegments, insertSegment, setTiming } from '../../shared/model/project';
 import { sampleDocument } from '../test/fixtures';
 import { createEditor } from './editor';
+import { createSelection } from './selection';
 import { createStore } from './store';
 
 describe('createStore', () => {
@@ -27,7 +28,8 @@ describe('editor', () => {
     const s = editor.get();
     expect(s.ids).toEqual(['s1', 's2', 's3', 's4']);
     expect(s.dirty).toBe(false);
-    expect(s.revision).toBe(0);
+    expect(s.revision).toBe(s.savedRevision);
+    expect(s.history.past).toHaveLength(0);
     expect(s.docSerial).toBe(1);
     expect(s.currentId).toBe('s1');
   });
@@ -40,7 +42,7 @@ describe('editor', () => {
     const after = editor.get();
     expect(after.doc?.project.segments[1]?.source).toBe('各位来宾，欢迎');
     expect(after.dirty).toBe(true);
-    expect(after.revision).toBe(1);
+    expect(after.revision).not.toBe(before.revision);
     expect(after.lastEdit).toBe('edit-source');
     // The list component depends on ids: a text edit must not give it a new array.
     expect(after.ids).toBe(before.ids);
@@ -80,7 +82,7 @@ describe('editor', () => {
     editor.applyEdit('delete', (p) => deleteSegments(p, ['s2']));
     expect(editor.get().ids).toEqual(['s1', 's5', 's3', 's4']);
     expect(editor.get().currentId).toBe('s5');
-    expect(editor.get().revision).toBe(2);
+    expect(editor.get().history.past.map((step) => step.label)).toEqual(['insert', 'delete']);
   });
 
   it('keeps the id list when only timing changes', () => {
@@ -154,5 +156,102 @@ describe('editor', () => {
     expect(editor.get().doc?.project.media).toEqual({ path: '/work/talk.opus' });
     expect(editor.get().dirty).toBe(true);
     expect(editor.get().lastEdit).toBe('set-media');
+    // Not an undo step, and undoing an earlier edit keeps the media linked.
+    expect(editor.get().history.past).toHaveLength(0);
+    editor.editText('s1', 'source', 'x');
+    editor.undo();
+    expect(editor.get().doc?.project.media).toEqual({ path: '/work/talk.opus' });
+    expect(editor.get().doc?.project.segments[0]?.source).toBe('尊敬的各位领导');
+  });
+});
+
+describe('editor history', () => {
+  const setup = () => {
+    let clock = 0;
+    const selection = createSelection();
+    const editor = createEditor(undefined, { selection, now: () => clock });
+    editor.openDocument(sampleDocument());
+    return {
+      editor,
+      selection,
+      tick: (ms: number) => {
+        clock += ms;
+      },
+      source: (i: number) => editor.get().doc?.project.segments[i]?.source,
+    };
+  };
+
+  it('makes typing in one field one step until blur, and undo restores the text before it', () => {
+    const { editor, source, tick } = setup();
+    editor.editText('s2', 'source', '各位来宾，');
+    tick(200);
+    editor.editText('s2', 'source', '各位来宾，欢迎');
+    expect(editor.get().history.past).toHaveLength(1);
+    editor.closeEditGroup();
+    tick(10);
+    editor.editText('s2', 'source', '各位来宾，欢迎！');
+    expect(editor.get().history.past).toHaveLength(2);
+    expect(editor.undo()?.changed).toEqual(['s2']);
+    expect(source(1)).toBe('各位来宾，欢迎');
+    editor.undo();
+    expect(source(1)).toBe('各位来宾');
+    expect(editor.get().dirty).toBe(false);
+    expect(editor.undo()).toBeNull();
+  });
+
+  it('starts a new step after a pause in typing or in another field', () => {
+    const { editor, tick } = setup();
+    editor.editText('s1', 'source', 'a');
+    tick(1500);
+    editor.editText('s1', 'source', 'ab');
+    editor.editText('s1', 'translation', 'x');
+    editor.editText('s1', 'source', 'abc');
+    expect(editor.get().history.past).toHaveLength(4);
+  });
+
+  it('tracks dirty by revision: undo to the saved state is clean, redo past it dirty again', () => {
+    const { editor } = setup();
+    editor.editText('s1', 'source', 'a');
+    editor.closeEditGroup();
+    const { docSerial, revision } = editor.get();
+    editor.markSaved({ docSerial, revision, path: '/work/talk.zimu' });
+    expect(editor.get().dirty).toBe(false);
+    editor.applyEdit('delete', (p) => deleteSegments(p, ['s3']));
+    expect(editor.get().dirty).toBe(true);
+    editor.undo();
+    expect(editor.get().dirty).toBe(false);
+    editor.undo();
+    expect(editor.get().dirty).toBe(true);
+    editor.redo();
+    expect(editor.get().dirty).toBe(false);
+    editor.redo();
+    expect(editor.get().ids).toEqual(['s1', 's2', 's4']);
+    expect(editor.get().dirty).toBe(true);
+  });
+
+  it('clears redo on a new edit and restores the selection of each state', () => {
+    const { editor, selection } = setup();
+    selection.select('s3');
+    editor.applyEdit('delete', (p) => deleteSegments(p, ['s3']));
+    selection.select('s2');
+    editor.undo();
+    expect([...selection.get().ids]).toEqual(['s3']);
+    expect(editor.get().ids).toEqual(['s1', 's2', 's3', 's4']);
+    selection.select('s1');
+    // Redo brings back the selection as it was when the step was undone.
+    editor.redo();
+    expect([...selection.get().ids]).toEqual(['s2']);
+    editor.undo();
+    editor.editText('s1', 'source', 'new');
+    expect(editor.redo()).toBeNull();
+    expect(editor.get().history.future).toHaveLength(0);
+  });
+
+  it('starts a fresh history for a newly opened document', () => {
+    const { editor } = setup();
+    editor.editText('s1', 'source', 'a');
+    editor.openDocument(sampleDocument());
+    expect(editor.undo()).toBeNull();
+    expect(editor.get().dirty).toBe(false);
   });
 });

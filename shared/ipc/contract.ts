@@ -81,12 +81,28 @@ export const OpenedDocumentSchema = z.object({
   warnings: z.array(Warning),
 });
 
+/** Quality limits the grid checks segments against (characters per second, line length, duration). */
+export const QaProfileSchema = z.object({
+  maxCpsSource: z.number().positive(),
+  maxCpsTranslation: z.number().positive(),
+  maxLineLengthSource: z.number().int().positive(),
+  maxLineLengthTranslation: z.number().int().positive(),
+  minDurationMs: z.number().int().nonnegative(),
+  maxDurationMs: z.number().int().positive(),
+});
+
 export const SettingsSchema = z.object({
   /** UI language; null follows the system locale. */
   language: z.enum(['zh-CN', 'en']).nullable(),
   theme: z.enum(['light', 'dark', 'system']),
   /** Most recent first. */
   recentFiles: z.array(z.string()),
+  /** Keyboard overrides: action → chords (renderer/app/shortcuts.ts). Absent: the defaults. */
+  shortcuts: z.record(z.string(), z.array(z.string())).optional(),
+  /** Absent: the defaults of renderer/state/preferences.ts. */
+  qaProfile: QaProfileSchema.optional(),
+  /** The last export's options, where the export dialog starts (each field checked when read). */
+  exportOptions: z.record(z.string(), z.string()).optional(),
 });
 
 /** One zoom level of a waveform: a binary peaks file the renderer fetches from `url`. */
@@ -238,7 +254,9 @@ export const events = {
     data: z.string(),
   }),
   /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
-  'app.command': z.object({ command: z.enum(['open', 'save', 'save-as', 'export']) }),
+  'app.command': z.object({
+    command: z.enum(['open', 'save', 'save-as', 'export', 'undo', 'redo', 'find', 'replace', 'settings']),
+  }),
 } as const;
 
 export type Contract = typeof contract;

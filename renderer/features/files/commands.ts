@@ -231,7 +231,8 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
    */
   async function chooseExport(): Promise<{ options: ExportOptions; allowLossy: boolean } | null> {
     for (;;) {
-      const options = await ui.exportOptions(lastExport);
+      // Read again each time: the settings dialog may have changed the defaults since.
+      const options = await ui.exportOptions(storage ? loadExportOptions(storage) : lastExport);
       if (!options) return null;
       lastExport = options;
       saveExportOptions(storage, options);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../app/runtime';
-import { shortcutLabel } from '../../app/shortcuts';
+import { actionLabel, type ShortcutAction, shortcutLabel } from '../../app/shortcuts';
 import type { ThemeSetting } from '../../app/theme';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { useEditor } from '../../state/editor';
@@ -16,6 +16,9 @@ import {
   SystemIcon,
   TranslationIcon,
 } from '../../ui/icons';
+import { runAction } from '../commands/actions';
+import { FindIcon, KeyboardIcon, RedoIcon, SettingsIcon, ShiftIcon, UndoIcon } from './edit-icons';
+import { RecentMenu } from './RecentMenu';
 import './toolbar.css';
 
 export function Toolbar() {
@@ -26,6 +29,18 @@ export function Toolbar() {
   const theme = usePreferences((s) => s.theme);
   const mac = usePreferences((s) => s.info?.platform === 'darwin');
   const keys = (key: string, shift = false) => shortcutLabel(key, { mac, shift });
+  const keymap = usePreferences((s) => s.keymap);
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  type HintKey =
+    | 'edit.undoHint'
+    | 'edit.redoHint'
+    | 'edit.findHint'
+    | 'edit.shiftTimesHint'
+    | 'edit.shortcutsHint'
+    | 'edit.settingsHint';
+  const hint = (key: HintKey, action: ShortcutAction) => t(key, { shortcut: actionLabel(keymap, action, mac) });
+  const act = (action: ShortcutAction) => () => runAction(action, commands);
 
   return (
     <header className="toolbar">
@@ -40,6 +55,7 @@ export function Toolbar() {
           title={t('toolbar.openHint', { shortcut: keys('o') })}
           onClick={() => void commands.open()}
         />
+        <RecentMenu />
         <ToolButton
           icon={<SaveIcon />}
           label={t('toolbar.save')}
@@ -69,6 +85,43 @@ export function Toolbar() {
           disabled={!hasDoc}
           onClick={() => void commands.exportCaptions()}
         />
+        <span className="toolbar-divider" />
+        <ToolButton
+          icon={<UndoIcon />}
+          label={t('edit.undo')}
+          title={hint('edit.undoHint', 'undo')}
+          iconOnly
+          testId="undo"
+          disabled={!canUndo}
+          onClick={act('undo')}
+        />
+        <ToolButton
+          icon={<RedoIcon />}
+          label={t('edit.redo')}
+          title={hint('edit.redoHint', 'redo')}
+          iconOnly
+          testId="redo"
+          disabled={!canRedo}
+          onClick={act('redo')}
+        />
+        <ToolButton
+          icon={<FindIcon />}
+          label={t('edit.find')}
+          title={hint('edit.findHint', 'replace')}
+          iconOnly
+          testId="open-find"
+          disabled={!hasDoc}
+          onClick={act('replace')}
+        />
+        <ToolButton
+          icon={<ShiftIcon />}
+          label={t('edit.shiftTimes')}
+          title={hint('edit.shiftTimesHint', 'shift-times')}
+          iconOnly
+          testId="shift-times"
+          disabled={!hasDoc}
+          onClick={act('shift-times')}
+        />
       </div>
       <div className="toolbar-spacer" />
       <Segmented<Language>
@@ -87,6 +140,22 @@ export function Toolbar() {
           { value: 'system', label: t('toolbar.themeSystem'), icon: <SystemIcon /> },
         ]}
         onChange={(theme) => void setTheme(theme)}
+      />
+      <ToolButton
+        icon={<KeyboardIcon />}
+        label={t('edit.shortcuts')}
+        title={hint('edit.shortcutsHint', 'shortcuts')}
+        iconOnly
+        testId="open-shortcuts"
+        onClick={act('shortcuts')}
+      />
+      <ToolButton
+        icon={<SettingsIcon />}
+        label={t('edit.settings')}
+        title={hint('edit.settingsHint', 'settings')}
+        iconOnly
+        testId="open-settings"
+        onClick={act('settings')}
       />
     </header>
   );
