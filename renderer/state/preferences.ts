@@ -17,3 +17,11 @@ export const preferences = createStore<PreferencesState>({ language: 'en', theme
 export function usePreferences<T>(selector: (state: PreferencesState) => T): T {
   return useStore(preferences, selector);
 }
+
+/** Reading-speed limits (characters per second) the grid marks; the settings will make them the user's. */
+export interface QaProfile {
+  readonly maxCpsSource: number;
+  readonly maxCpsTranslation: number;
+}
+
+export const DEFAULT_QA_PROFILE: QaProfile = { maxCpsSource: 9, maxCpsTranslation: 17 };

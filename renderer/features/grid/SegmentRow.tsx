@@ -1,11 +1,13 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Segment, SegmentId } from '../../../shared/model/types';
-import { formatTimestamp } from '../../../shared/time/timestamp';
-import { type EditorState, useEditor } from '../../state/editor';
-import { seek, usePlayback } from '../../state/playback';
-import { revealPlayingRow } from './follow';
+import type { SegmentId } from '../../../shared/model/types';
+import { useEditor } from '../../state/editor';
+import { useIsSelected } from '../../state/selection';
+import { charsPerSecond, formatCps, formatDuration } from './cps';
+import { countRender } from './render-probe';
+import { segmentOf, selectRowOnPress } from './row-shared';
 import { SegmentText } from './SegmentText';
+import { TimeField } from './TimeField';
 
 interface SegmentRowProps {
   id: SegmentId;
@@ -13,65 +15,64 @@ interface SegmentRowProps {
   index: number;
   sourceLang: string;
   translationLang: string;
-}
-
-/** The segment `id`, looked up at its known index first (O(1) on every store change). */
-function segmentOf(state: EditorState, index: number, id: SegmentId): Segment | undefined {
-  const segments = state.doc?.project.segments;
-  const atIndex = segments?.[index];
-  return atIndex?.id === id ? atIndex : segments?.find((s) => s.id === id);
+  maxCpsSource: number;
+  maxCpsTranslation: number;
 }
 
 /**
- * One row. It reads its own segment from the store, so typing in a row re-renders that row only:
- * the list above depends on the ids, which text edits leave alone.
+ * One row of the grid. It reads its own segment from the store, so typing in a row re-renders that
+ * row only: the list above depends on the ids, which text edits leave alone.
  */
-export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, translationLang }: SegmentRowProps) {
+export const SegmentRow = memo(function SegmentRow({
+  id,
+  index,
+  sourceLang,
+  translationLang,
+  maxCpsSource,
+  maxCpsTranslation,
+}: SegmentRowProps) {
+  countRender(`row:${id}`);
   const { t } = useTranslation();
   const segment = useEditor((s) => segmentOf(s, index, id));
   const current = useEditor((s) => s.currentId === id);
-  // Only the current row listens to play/pause: the others always select false.
-  const playingHere = usePlayback((s) => current && s.playing);
-  const rowRef = useRef<HTMLLIElement>(null);
-
-  // Keep the playing row in view when playback reaches it or starts on it.
-  useEffect(() => {
-    if (playingHere && rowRef.current) revealPlayingRow(rowRef.current);
-  }, [playingHere]);
+  const selected = useIsSelected(id);
 
   if (!segment) return null;
   const n = index + 1;
   const { start, end } = segment;
+  const sourceCps = charsPerSecond(segment.source, start, end);
+  const translationCps = charsPerSecond(segment.translation, start, end);
 
   return (
-    <li
-      ref={rowRef}
+    // biome-ignore lint/a11y/useKeyWithClickEvents: selection by keyboard is the shortcuts' job; the fields inside take the keys.
+    <div
       className="segment-row"
+      role="row"
+      aria-rowindex={n + 1}
       data-testid="segment-row"
       data-segment-id={id}
+      data-odd={index % 2 === 1 ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
+      aria-selected={selected}
+      onMouseDown={(event) => selectRowOnPress(event, segment)}
     >
-      <div className="cell cell-number" aria-hidden="true">
+      <div className="cell cell-number" role="rowheader" title={t('grid.selectHint')}>
         {n}
       </div>
-      <div className="cell cell-time">
-        {start !== null && end !== null ? (
-          <button
-            type="button"
-            className="time-button"
-            title={t('grid.seek', { time: formatTimestamp(start) })}
-            // Seeking should not take focus: Space right after it should play.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => seek(start)}
-          >
-            <span className="time-start">{formatTimestamp(start)}</span>
-            <span className="time-end">{formatTimestamp(end)}</span>
-          </button>
-        ) : (
-          <span className="untimed">{t('grid.untimed')}</span>
-        )}
+      <div className="cell cell-time" role="gridcell">
+        <TimeField id={id} bound="start" start={start} end={end} n={n} />
       </div>
-      <div className="cell cell-text">
+      <div className="cell cell-time" role="gridcell">
+        <TimeField id={id} bound="end" start={start} end={end} n={n} />
+      </div>
+      <div className="cell cell-duration" role="gridcell" data-testid="duration">
+        {formatDuration(start, end)}
+      </div>
+      <div className="cell cell-cps" role="gridcell">
+        <Cps value={sourceCps} max={maxCpsSource} side="source" />
+        <Cps value={translationCps} max={maxCpsTranslation} side="translation" />
+      </div>
+      <div className="cell cell-text" role="gridcell">
         <SegmentText
           id={id}
           side="source"
@@ -81,7 +82,7 @@ export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, tran
           placeholder={t('grid.emptySource')}
         />
       </div>
-      <div className="cell cell-text">
+      <div className="cell cell-text" role="gridcell">
         <SegmentText
           id={id}
           side="translation"
@@ -91,13 +92,29 @@ export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, tran
           placeholder={t('grid.untranslated')}
         />
       </div>
-      <div className="cell cell-flags">
+      <div className="cell cell-flags" role="gridcell">
         {segment.flags.map((flag) => (
           <span key={flag} className={`flag flag-${flag}`}>
             {t(`flags.${flag}`)}
           </span>
         ))}
       </div>
-    </li>
+    </div>
   );
 });
+
+/** Characters per second of one side, marked when over the QA limit. */
+export function Cps({ value, max, side }: { value: number | null; max: number; side: 'source' | 'translation' }) {
+  const { t } = useTranslation();
+  const over = value !== null && value > max;
+  return (
+    <span
+      className={`cps cps-${side}${over ? ' over' : ''}`}
+      data-testid={`cps-${side}`}
+      data-over={over ? 'true' : undefined}
+      title={t(side === 'source' ? 'grid.cpsSourceHint' : 'grid.cpsTranslationHint', { max })}
+    >
+      {formatCps(value)}
+    </span>
+  );
+}
