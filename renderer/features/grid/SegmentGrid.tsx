@@ -63,7 +63,17 @@ export function SegmentGrid() {
 
   useEffect(() => {
     const element = scrollRef.current;
-    return element ? followIn(element) : undefined;
+    if (!element) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const row = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-index]') : null;
+      focusedIndex.current = row ? Number(row.dataset.index) : null;
+    };
+    element.addEventListener('focusin', onFocusIn);
+    const stopFollow = followIn(element);
+    return () => {
+      element.removeEventListener('focusin', onFocusIn);
+      stopFollow();
+    };
   }, []);
 
   // Follow playback: when the playing segment changes, scroll its index into view (it may not be rendered).
@@ -100,12 +110,13 @@ export function SegmentGrid() {
       if (index < 0) return;
       // The translation view has no source field: the grid shows it.
       if (request.field === 'source' && viewMode.get() === 'translate') viewMode.set('grid');
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      // The translation view keeps the row being translated in the middle, with context around it.
+      virtualizer.scrollToIndex(index, { align: viewMode.get() === 'translate' ? 'center' : 'auto' });
       let frames = 0;
       const attempt = () => {
         if (reveal.store.get() !== request) return;
         const box = scrollRef.current;
-        const row = box?.querySelector<HTMLElement>(`[role="row"][data-segment-id="${CSS.escape(request.id)}"]`);
+        const row = box?.querySelector<HTMLElement>(`tr[data-segment-id="${CSS.escape(request.id)}"]`);
         if (!row) {
           if (++frames < REVEAL_FRAMES) requestAnimationFrame(attempt);
           return;
@@ -146,49 +157,41 @@ export function SegmentGrid() {
           <div className="cell cell-flags">{t('grid.flags')}</div>
         </div>
       ) : null}
-      <div
-        className="grid-scroll"
-        ref={scrollRef}
-        role="grid"
-        aria-rowcount={ids.length + 1}
-        data-testid="grid-scroll"
-        onFocus={(event) => {
-          const slot = (event.target as Element).closest<HTMLElement>('[data-index]');
-          focusedIndex.current = slot ? Number(slot.dataset.index) : null;
-        }}
-      >
+      <div className="grid-scroll" ref={scrollRef} data-testid="grid-scroll">
         {ids.length === 0 ? (
           <p className="grid-empty">{t('grid.noSegments')}</p>
         ) : (
-          // Keyed by document: text fields of a newly opened document start from its text.
-          <div className="grid-rows" ref={virtualizer.containerRef} key={docSerial} role="rowgroup">
-            {items.map((item) => {
-              const id = ids[item.index];
-              if (id === undefined) return null;
-              return (
-                <div key={item.key} className="row-slot" data-index={item.index} ref={virtualizer.measureElement}>
-                  {mode === 'grid' ? (
-                    <SegmentRow
-                      id={id}
-                      index={item.index}
-                      sourceLang={sourceLang}
-                      translationLang={translationLang}
-                      maxCpsSource={maxCpsSource}
-                      maxCpsTranslation={maxCpsTranslation}
-                    />
-                  ) : (
-                    <TranslationRow
-                      id={id}
-                      index={item.index}
-                      sourceLang={sourceLang}
-                      translationLang={translationLang}
-                      maxCpsTranslation={maxCpsTranslation}
-                    />
-                  )}
-                </div>
-              );
-            })}
-          </div>
+          <table className="grid-table" aria-label={t('grid.label')} aria-rowcount={ids.length}>
+            {/* Keyed by document: text fields of a newly opened document start from its text. */}
+            <tbody className="grid-rows" ref={virtualizer.containerRef} key={docSerial}>
+              {items.map((item) => {
+                const id = ids[item.index];
+                if (id === undefined) return null;
+                return mode === 'grid' ? (
+                  <SegmentRow
+                    key={item.key}
+                    id={id}
+                    index={item.index}
+                    sourceLang={sourceLang}
+                    translationLang={translationLang}
+                    maxCpsSource={maxCpsSource}
+                    maxCpsTranslation={maxCpsTranslation}
+                    measureRef={virtualizer.measureElement}
+                  />
+                ) : (
+                  <TranslationRow
+                    key={item.key}
+                    id={id}
+                    index={item.index}
+                    sourceLang={sourceLang}
+                    translationLang={translationLang}
+                    maxCpsTranslation={maxCpsTranslation}
+                    measureRef={virtualizer.measureElement}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
         )}
       </div>
     </section>

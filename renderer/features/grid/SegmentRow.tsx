@@ -17,6 +17,8 @@ interface SegmentRowProps {
   translationLang: string;
   maxCpsSource: number;
   maxCpsTranslation: number;
+  /** The list measures the row (its height varies with its text) and positions it. */
+  measureRef(element: HTMLElement | null): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export const SegmentRow = memo(function SegmentRow({
   translationLang,
   maxCpsSource,
   maxCpsTranslation,
+  measureRef,
 }: SegmentRowProps) {
   countRender(`row:${id}`);
   const { t } = useTranslation();
@@ -44,11 +47,10 @@ export const SegmentRow = memo(function SegmentRow({
   const translationCps = charsPerSecond(segment.translation, start, end);
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: selection by keyboard is the shortcuts' job; the fields inside take the keys.
-    <div
+    <tr
+      ref={measureRef}
+      data-index={index}
       className="segment-row"
-      role="row"
-      aria-rowindex={n + 1}
       data-testid="segment-row"
       data-segment-id={id}
       data-odd={index % 2 === 1 ? 'true' : undefined}
@@ -56,23 +58,23 @@ export const SegmentRow = memo(function SegmentRow({
       aria-selected={selected}
       onMouseDown={(event) => selectRowOnPress(event, segment)}
     >
-      <div className="cell cell-number" role="rowheader" title={t('grid.selectHint')}>
+      <th scope="row" className="cell cell-number" title={t('grid.selectHint')}>
         {n}
-      </div>
-      <div className="cell cell-time" role="gridcell">
+      </th>
+      <td className="cell cell-time">
         <TimeField id={id} bound="start" start={start} end={end} n={n} />
-      </div>
-      <div className="cell cell-time" role="gridcell">
+      </td>
+      <td className="cell cell-time">
         <TimeField id={id} bound="end" start={start} end={end} n={n} />
-      </div>
-      <div className="cell cell-duration" role="gridcell" data-testid="duration">
+      </td>
+      <td className="cell cell-duration" data-testid="duration">
         {formatDuration(start, end)}
-      </div>
-      <div className="cell cell-cps" role="gridcell">
+      </td>
+      <td className="cell cell-cps">
         <Cps value={sourceCps} max={maxCpsSource} side="source" />
         <Cps value={translationCps} max={maxCpsTranslation} side="translation" />
-      </div>
-      <div className="cell cell-text" role="gridcell">
+      </td>
+      <td className="cell cell-text">
         <SegmentText
           id={id}
           side="source"
@@ -81,8 +83,8 @@ export const SegmentRow = memo(function SegmentRow({
           label={t('grid.sourceOf', { n })}
           placeholder={t('grid.emptySource')}
         />
-      </div>
-      <div className="cell cell-text" role="gridcell">
+      </td>
+      <td className="cell cell-text">
         <SegmentText
           id={id}
           side="translation"
@@ -91,15 +93,15 @@ export const SegmentRow = memo(function SegmentRow({
           label={t('grid.translationOf', { n })}
           placeholder={t('grid.untranslated')}
         />
-      </div>
-      <div className="cell cell-flags" role="gridcell">
+      </td>
+      <td className="cell cell-flags">
         {segment.flags.map((flag) => (
           <span key={flag} className={`flag flag-${flag}`}>
             {t(`flags.${flag}`)}
           </span>
         ))}
-      </div>
-    </div>
+      </td>
+    </tr>
   );
 });
 

@@ -25,6 +25,7 @@ describe('formatting', () => {
   it('shows one decimal of CPS and two of duration', () => {
     expect(formatCps(12.345)).toBe('12.3');
     expect(formatCps(null)).toBe('–');
+    expect(formatCps(0)).toBe('–');
     expect(formatDuration(1000, 3954)).toBe('2.95');
     expect(formatDuration(null, null)).toBe('–');
   });

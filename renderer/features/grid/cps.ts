@@ -12,7 +12,7 @@ export function charsPerSecond(text: string, start: number | null, end: number |
 
 /** One decimal, as the grid shows it. */
 export function formatCps(cps: number | null): string {
-  return cps === null ? '–' : cps.toFixed(1);
+  return cps === null || cps === 0 ? '–' : cps.toFixed(1);
 }
 
 /** Seconds with two decimals for the duration column. */

@@ -18,6 +18,7 @@ interface TranslationRowProps {
   sourceLang: string;
   translationLang: string;
   maxCpsTranslation: number;
+  measureRef(element: HTMLElement | null): void;
 }
 
 /** Enter (outside a composition, without Shift) goes on to the next untranslated segment. */
@@ -37,6 +38,7 @@ export const TranslationRow = memo(function TranslationRow({
   sourceLang,
   translationLang,
   maxCpsTranslation,
+  measureRef,
 }: TranslationRowProps) {
   countRender(`row:${id}`);
   const { t } = useTranslation();
@@ -48,23 +50,22 @@ export const TranslationRow = memo(function TranslationRow({
   const { start, end } = segment;
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the translation field takes the keys; selecting is a pointer convenience.
-    <div
+    <tr
+      ref={measureRef}
+      data-index={index}
       className="translate-row"
-      role="row"
-      aria-rowindex={n}
       data-testid="translate-row"
       data-segment-id={id}
       aria-current={current ? 'true' : undefined}
       aria-selected={selected}
       onMouseDown={(event) => selectRowOnPress(event, segment)}
     >
-      <div className="translate-meta" role="rowheader">
+      <th scope="row" className="translate-meta">
         <span className="translate-number">{n}</span>
         <span className="translate-time">{start === null ? t('grid.untimed') : formatTimestamp(start)}</span>
         <Cps value={charsPerSecond(segment.translation, start, end)} max={maxCpsTranslation} side="translation" />
-      </div>
-      <div className="translate-body" role="gridcell">
+      </th>
+      <td className="translate-body">
         <p className="translate-source" lang={sourceLang} data-testid="translate-source">
           {segment.source || <span className="translate-empty">{t('grid.emptySource')}</span>}
         </p>
@@ -78,7 +79,7 @@ export const TranslationRow = memo(function TranslationRow({
           className="translate-field"
           onKeyDown={(event) => onTranslationKey(event, index)}
         />
-      </div>
-    </div>
+      </td>
+    </tr>
   );
 });
