@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editor, useEditor } from '../../state/editor';
 import { playback } from '../../state/playback';
@@ -31,7 +31,8 @@ function useQaProfile(): QaProfile {
  * each measured as it renders, so a three-hour talk scrolls and types like a short one. It shows
  * either the grid or the translation view of the same document.
  */
-export function SegmentGrid() {
+// Memoized: the app re-renders when the document turns dirty, and that must not reach the list.
+export const SegmentGrid = memo(function SegmentGrid() {
   countRender('grid');
   const { t } = useTranslation();
   const mode = useViewMode();
@@ -68,10 +69,15 @@ export function SegmentGrid() {
       const row = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-index]') : null;
       focusedIndex.current = row ? Number(row.dataset.index) : null;
     };
+    const onFocusOut = (event: FocusEvent) => {
+      if (!(event.relatedTarget instanceof Node && element.contains(event.relatedTarget))) focusedIndex.current = null;
+    };
     element.addEventListener('focusin', onFocusIn);
+    element.addEventListener('focusout', onFocusOut);
     const stopFollow = followIn(element);
     return () => {
       element.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('focusout', onFocusOut);
       stopFollow();
     };
   }, []);
@@ -196,4 +202,4 @@ export function SegmentGrid() {
       </div>
     </section>
   );
-}
+});
