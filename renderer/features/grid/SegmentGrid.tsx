@@ -56,11 +56,17 @@ export const SegmentGrid = memo(function SegmentGrid() {
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (mode === 'grid' ? 46 : 96),
-    getItemKey: (index) => `${mode}:${ids[index] ?? index}`,
+    getItemKey: (index) => ids[index] ?? index,
     overscan: ids.length <= RENDER_ALL_UP_TO ? RENDER_ALL_UP_TO : 6,
     rangeExtractor,
     directDomUpdates: true,
   });
+
+  // The two views' rows differ in height: measure afresh after a switch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the switch is the trigger.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [mode, virtualizer]);
 
   useEffect(() => {
     const element = scrollRef.current;

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentId } from '../../../shared/model/types';
@@ -62,17 +63,17 @@ export const SegmentRow = memo(function SegmentRow({
         {n}
       </th>
       <td className="cell cell-time">
-        <TimeField id={id} bound="start" start={start} end={end} n={n} />
+        <TimeField id={id} bound="start" start={start} end={end} n={n} t={t} />
       </td>
       <td className="cell cell-time">
-        <TimeField id={id} bound="end" start={start} end={end} n={n} />
+        <TimeField id={id} bound="end" start={start} end={end} n={n} t={t} />
       </td>
       <td className="cell cell-duration" data-testid="duration">
         {formatDuration(start, end)}
       </td>
       <td className="cell cell-cps">
-        <Cps value={sourceCps} max={maxCpsSource} side="source" />
-        <Cps value={translationCps} max={maxCpsTranslation} side="translation" />
+        <Cps value={sourceCps} max={maxCpsSource} side="source" t={t} />
+        <Cps value={translationCps} max={maxCpsTranslation} side="translation" t={t} />
       </td>
       <td className="cell cell-text">
         <SegmentText
@@ -106,8 +107,18 @@ export const SegmentRow = memo(function SegmentRow({
 });
 
 /** Characters per second of one side, marked when over the QA limit. */
-export function Cps({ value, max, side }: { value: number | null; max: number; side: 'source' | 'translation' }) {
-  const { t } = useTranslation();
+export function Cps({
+  value,
+  max,
+  side,
+  t,
+}: {
+  value: number | null;
+  max: number;
+  side: 'source' | 'translation';
+  /** The row's translate function: one useTranslation per row keeps rows cheap to mount while scrolling. */
+  t: TFunction;
+}) {
   const over = value !== null && value > max;
   return (
     <span

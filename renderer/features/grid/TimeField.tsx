@@ -1,5 +1,5 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { setTiming } from '../../../shared/model/project';
 import type { SegmentId } from '../../../shared/model/types';
 import { formatTimestamp } from '../../../shared/time/timestamp';
@@ -13,6 +13,7 @@ interface TimeFieldProps {
   end: number | null;
   /** Row number, for the accessible name. */
   n: number;
+  t: TFunction;
 }
 
 /**
@@ -20,8 +21,7 @@ interface TimeFieldProps {
  * focus. Text that is not a valid time shows an error under the field and the segment keeps its
  * old time. Alt+↑/↓ nudges by 100 ms, Alt+Shift+↑/↓ by 10 ms (here only, while the field has focus).
  */
-export function TimeField({ id, bound, start, end, n }: TimeFieldProps) {
-  const { t } = useTranslation();
+export function TimeField({ id, bound, start, end, n, t }: TimeFieldProps) {
   const stored = bound === 'start' ? start : end;
   const shown = stored === null ? '' : formatTimestamp(stored);
   // What the user is typing; null shows the stored time.

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editor, useEditor } from '../../state/editor';
 import { reveal } from '../../state/reveal';
@@ -22,8 +23,8 @@ export function switchView(mode: ViewMode): void {
   if (target) reveal.request(target, mode === 'translate' ? 'translation' : null);
 }
 
-/** The grid / translation view switch and the translation progress, above the list. */
-export function ViewBar() {
+/** The grid / translation view switch and the translation progress, above the list (memoized: the list re-renders as it scrolls). */
+export const ViewBar = memo(function ViewBar() {
   const { t } = useTranslation();
   const mode = useViewMode();
   return (
@@ -45,7 +46,7 @@ export function ViewBar() {
       <TranslationProgress />
     </div>
   );
-}
+});
 
 /** Translated / total with a bar; re-renders only when the count changes. */
 function TranslationProgress() {

@@ -4,10 +4,15 @@ export function isTranslated(segment: Segment): boolean {
   return segment.translation.trim() !== '';
 }
 
-/** How many segments have a translation. */
+const counted = new WeakMap<readonly Segment[], number>();
+
+/** How many segments have a translation (remembered per segments array: stores ask often). */
 export function translatedCount(segments: readonly Segment[]): number {
+  const known = counted.get(segments);
+  if (known !== undefined) return known;
   let n = 0;
   for (const s of segments) if (isTranslated(s)) n++;
+  counted.set(segments, n);
   return n;
 }
 
