@@ -4,7 +4,7 @@
 // document (when the find bar exists); scroll frame times top to bottom; the page's JS heap.
 // Needs a build (`npm run build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { writeBigProject } from '../../e2e/big-project';
@@ -232,6 +232,8 @@ export async function benchEditor(): Promise<void> {
     console.log(
       `\neditor: ${SEGMENTS.toLocaleString('en')}-segment bilingual talk in Chromium (browser host, 1280×800)`,
     );
+    // Frame times depend on what else the machine is doing: say so next to them.
+    console.log(`  (load average ${loadavg()[0]?.toFixed(1)} while measuring)`);
     const width = Math.max(...rows.map((r) => r.what.length));
     for (const r of rows) console.log(`  ${r.what.padEnd(width)}  ${r.figure}${r.note ? `   (${r.note})` : ''}`);
   } finally {
