@@ -152,6 +152,22 @@ test.describe('on the sample project', () => {
     expect(others).toEqual([]);
   });
 
+  test('the list follows playback to the playing row', async ({ app, host }) => {
+    const s25 = storedSample(host)[24] as StoredSegment;
+    const target = row(app, s25.id);
+    await expect(target).not.toBeInViewport();
+    await app.getByTestId('media').evaluate(
+      (m: HTMLMediaElement, t) => {
+        m.currentTime = t;
+      },
+      s25.start / 1000 + 0.05,
+    );
+    await app.getByTestId('play').click();
+    await expect(target).toHaveAttribute('aria-current', 'true');
+    await expect(target).toBeInViewport();
+    await app.getByTestId('play').click();
+  });
+
   test('typing a new start moves the waveform region; dragging a region retimes the row', async ({ app }) => {
     const waveform = app.getByTestId('waveform');
     await expect(waveform).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
