@@ -1,4 +1,4 @@
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editor, useEditor } from '../../state/editor';
@@ -20,6 +20,22 @@ const RENDER_ALL_UP_TO = 60;
 const REVEAL_FRAMES = 60;
 /** The last reveal request fulfilled, so a list mounted again does not replay an old one. */
 let handledSerial = 0;
+
+/**
+ * A row's height from its ResizeObserver entry, which arrives after the browser's own layout. When a
+ * row mounts there is no entry yet: answering with the known (or estimated) size instead of reading
+ * the layout avoids forcing one synchronous layout per new row while scrolling fast.
+ */
+function measureRow(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, Element>,
+): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return box.blockSize;
+  const known = instance.measurementsCache[instance.indexFromElement(element)]?.size;
+  return known ?? element.getBoundingClientRect().height;
+}
 
 /** The QA profile's limits once the settings keep one; the defaults until then. */
 function useQaProfile(): QaProfile {
@@ -60,6 +76,7 @@ export const SegmentGrid = memo(function SegmentGrid() {
     overscan: ids.length <= RENDER_ALL_UP_TO ? RENDER_ALL_UP_TO : 6,
     rangeExtractor,
     directDomUpdates: true,
+    measureElement: measureRow,
   });
 
   // The two views' rows differ in height: measure afresh after a switch.
