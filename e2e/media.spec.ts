@@ -54,8 +54,8 @@ test('clicking a region seeks into its segment and makes its row current', async
 test('dragging a region edge retimes its segment in the list', async ({ app }) => {
   const waveform = await waveformReady(app);
   const s6 = segment('s6');
-  const end = row(app, 's6').locator('.time-end');
-  await expect(end).toHaveText('0:00:19.393');
+  const end = row(app, 's6').getByTestId('end-input');
+  await expect(end).toHaveValue('0:00:19.393');
   const handle = region(waveform, 's6').locator('[part~="region-handle-right"]');
   const box = await handle.boundingBox();
   if (!box) throw new Error('the region has no right handle on screen');
@@ -67,13 +67,13 @@ test('dragging a region edge retimes its segment in the list', async ({ app }) =
   await app.mouse.move(x - 30, y, { steps: 3 });
   await app.mouse.up();
   // Shorter by about 30 px worth of time; the start stays.
-  await expect(end).not.toHaveText('0:00:19.393');
-  const after = await end.textContent();
+  await expect(end).not.toHaveValue('0:00:19.393');
+  const after = await end.inputValue();
   const [h, m, s] = (after ?? '').split(':').map(Number);
   const endMs = Math.round(((h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)) * 1000);
   expect(endMs).toBeLessThan(s6.end - 1000);
   expect(endMs).toBeGreaterThan(s6.start);
-  await expect(row(app, 's6').locator('.time-start')).toHaveText('0:00:12.460');
+  await expect(row(app, 's6').getByTestId('start-input')).toHaveValue('0:00:12.460');
   // The region shows the new time too: one edit, from the store back to the waveform.
   await expect(app.getByTestId('segment-row')).toHaveCount(30);
 });
@@ -96,7 +96,7 @@ test('dragging on empty waveform adds a segment in time order', async ({ app }) 
   await expect(region(waveform, 's31')).toHaveCount(1);
   const first = app.getByTestId('segment-row').first();
   await expect(first).toHaveAttribute('data-segment-id', 's31');
-  await expect(first.locator('.time-start')).toHaveText(/^0:00:00\.\d{3}$/);
+  await expect(first.getByTestId('start-input')).toHaveValue(/^0:00:00\.\d{3}$/);
   // Ready to type its text.
   await expect(first.getByTestId('source-input')).toBeFocused();
   // And back out to the whole file.
@@ -121,7 +121,7 @@ test('plays at the chosen speed and loops the current segment', async ({ app }) 
   });
   await app.getByTestId('loop-segment').click();
   await expect(app.getByTestId('loop-segment')).toHaveAttribute('aria-pressed', 'true');
-  await row(app, 's1').locator('.time-button').click();
+  await row(app, 's1').locator('.cell-number').click();
   await app.getByTestId('play').click();
   await expect
     .poll(() => app.evaluate(() => (window as unknown as { jumps: number[] }).jumps.length), { timeout: 15_000 })
@@ -170,7 +170,7 @@ test('a video shows beside the waveform with the current segment over it', async
 
     const s3 = segment('s3');
     expect(s3.translation).not.toBe('');
-    await row(page, 's3').locator('.time-button').click();
+    await row(page, 's3').locator('.cell-number').click();
     await expect(row(page, 's3')).toHaveAttribute('aria-current', 'true');
     await expect(preview.getByTestId('overlay-source')).toHaveText(s3.source);
     await expect(preview.getByTestId('overlay-translation')).toHaveText(s3.translation);

@@ -4,7 +4,6 @@ import { ZimuError } from '../../shared/ipc/errors';
 import { runAction } from '../features/commands/actions';
 import { fieldOf } from '../features/commands/dom-context';
 import { EditDialogs } from '../features/commands/EditDialogs';
-import { SelectionStyle } from '../features/commands/SelectionStyle';
 import { FileDrop } from '../features/files/FileDrop';
 import { Modals } from '../features/files/Modals';
 import { basename } from '../features/files/paths';
@@ -22,7 +21,6 @@ import type { Client } from '../platform/client';
 import { editor, useEditor } from '../state/editor';
 import { notices } from '../state/notices';
 import { preferences, usePreferences } from '../state/preferences';
-import { reveal } from '../state/reveal';
 import { selection } from '../state/selection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Runtime, useRuntime } from './runtime';
@@ -74,7 +72,6 @@ export function App() {
 
   useGlobalKeys(runtime);
   useSelectionFromPointer();
-  useRevealFallback();
   useWindowTitle();
   useUnsavedChangesGuard();
 
@@ -99,7 +96,6 @@ export function App() {
       <StatusBar />
       <Modals />
       <EditDialogs />
-      <SelectionStyle />
       <FileDrop />
     </div>
   );
@@ -183,29 +179,7 @@ function useGlobalKeys(runtime: Runtime): void {
 const NO_CHORDS: ReadonlySet<string> = new Set();
 
 /**
- * Scroll a revealed row into view when it is already in the DOM. The virtualized grid answers
- * reveal requests itself (rendering rows that are not there yet); this covers a grid that does not,
- * and is a no-op for a row already in view.
- */
-function useRevealFallback(): void {
-  useEffect(
-    () =>
-      reveal.store.subscribe(() => {
-        const request = reveal.store.get();
-        if (!request) return;
-        requestAnimationFrame(() => {
-          const row = document.querySelector(
-            `[data-testid="segment-row"][data-segment-id="${CSS.escape(request.id)}"]`,
-          );
-          row?.scrollIntoView({ block: 'nearest' });
-        });
-      }),
-    [],
-  );
-}
-
-/**
- * Selection from the grid without the grid knowing: a click in a row selects it (Shift extends,
+ * Selection from the text fields: a click in a row's field selects the row (Shift extends,
  * Ctrl/⌘ toggles), focus entering a row's field selects it unless it is already selected, and a
  * field losing focus ends its typing undo step.
  */
@@ -217,7 +191,8 @@ function useSelectionFromPointer(): void {
     let clicked = false;
     const onPointerDown = (event: PointerEvent) => {
       const id = rowOf(event.target);
-      if (!id) return;
+      // Presses outside the fields are the grid's own (it selects and seeks): only fields are handled here.
+      if (!id || !(event.target instanceof Element && fieldOf(event.target))) return;
       clicked = true;
       setTimeout(() => {
         clicked = false;

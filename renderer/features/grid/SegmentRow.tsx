@@ -1,11 +1,14 @@
-import { memo, useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Segment, SegmentId } from '../../../shared/model/types';
-import { formatTimestamp } from '../../../shared/time/timestamp';
-import { type EditorState, useEditor } from '../../state/editor';
-import { seek, usePlayback } from '../../state/playback';
-import { revealPlayingRow } from './follow';
+import type { SegmentId } from '../../../shared/model/types';
+import { useEditor } from '../../state/editor';
+import { useIsSelected } from '../../state/selection';
+import { charsPerSecond, formatCps, formatDuration } from './cps';
+import { countRender } from './render-probe';
+import { segmentOf, selectRowOnPress } from './row-shared';
 import { SegmentText } from './SegmentText';
+import { TimeField } from './TimeField';
 
 interface SegmentRowProps {
   id: SegmentId;
@@ -13,65 +16,66 @@ interface SegmentRowProps {
   index: number;
   sourceLang: string;
   translationLang: string;
-}
-
-/** The segment `id`, looked up at its known index first (O(1) on every store change). */
-function segmentOf(state: EditorState, index: number, id: SegmentId): Segment | undefined {
-  const segments = state.doc?.project.segments;
-  const atIndex = segments?.[index];
-  return atIndex?.id === id ? atIndex : segments?.find((s) => s.id === id);
+  maxCpsSource: number;
+  maxCpsTranslation: number;
+  /** The list measures the row (its height varies with its text) and positions it. */
+  measureRef(element: HTMLElement | null): void;
 }
 
 /**
- * One row. It reads its own segment from the store, so typing in a row re-renders that row only:
- * the list above depends on the ids, which text edits leave alone.
+ * One row of the grid. It reads its own segment from the store, so typing in a row re-renders that
+ * row only: the list above depends on the ids, which text edits leave alone.
  */
-export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, translationLang }: SegmentRowProps) {
+export const SegmentRow = memo(function SegmentRow({
+  id,
+  index,
+  sourceLang,
+  translationLang,
+  maxCpsSource,
+  maxCpsTranslation,
+  measureRef,
+}: SegmentRowProps) {
+  countRender(`row:${id}`);
   const { t } = useTranslation();
   const segment = useEditor((s) => segmentOf(s, index, id));
   const current = useEditor((s) => s.currentId === id);
-  // Only the current row listens to play/pause: the others always select false.
-  const playingHere = usePlayback((s) => current && s.playing);
-  const rowRef = useRef<HTMLLIElement>(null);
-
-  // Keep the playing row in view when playback reaches it or starts on it.
-  useEffect(() => {
-    if (playingHere && rowRef.current) revealPlayingRow(rowRef.current);
-  }, [playingHere]);
+  const selected = useIsSelected(id);
 
   if (!segment) return null;
   const n = index + 1;
   const { start, end } = segment;
+  const sourceCps = charsPerSecond(segment.source, start, end);
+  const translationCps = charsPerSecond(segment.translation, start, end);
 
   return (
-    <li
-      ref={rowRef}
+    <tr
+      ref={measureRef}
+      data-index={index}
       className="segment-row"
       data-testid="segment-row"
       data-segment-id={id}
+      data-odd={index % 2 === 1 ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
+      aria-selected={selected}
+      onMouseDown={(event) => selectRowOnPress(event, segment)}
     >
-      <div className="cell cell-number" aria-hidden="true">
+      <th scope="row" className="cell cell-number" title={t('grid.selectHint')}>
         {n}
-      </div>
-      <div className="cell cell-time">
-        {start !== null && end !== null ? (
-          <button
-            type="button"
-            className="time-button"
-            title={t('grid.seek', { time: formatTimestamp(start) })}
-            // Seeking should not take focus: Space right after it should play.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => seek(start)}
-          >
-            <span className="time-start">{formatTimestamp(start)}</span>
-            <span className="time-end">{formatTimestamp(end)}</span>
-          </button>
-        ) : (
-          <span className="untimed">{t('grid.untimed')}</span>
-        )}
-      </div>
-      <div className="cell cell-text">
+      </th>
+      <td className="cell cell-time">
+        <TimeField id={id} bound="start" start={start} end={end} n={n} t={t} />
+      </td>
+      <td className="cell cell-time">
+        <TimeField id={id} bound="end" start={start} end={end} n={n} t={t} />
+      </td>
+      <td className="cell cell-duration" data-testid="duration">
+        {formatDuration(start, end)}
+      </td>
+      <td className="cell cell-cps">
+        <Cps value={sourceCps} max={maxCpsSource} side="source" t={t} />
+        <Cps value={translationCps} max={maxCpsTranslation} side="translation" t={t} />
+      </td>
+      <td className="cell cell-text">
         <SegmentText
           id={id}
           side="source"
@@ -80,8 +84,8 @@ export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, tran
           label={t('grid.sourceOf', { n })}
           placeholder={t('grid.emptySource')}
         />
-      </div>
-      <div className="cell cell-text">
+      </td>
+      <td className="cell cell-text">
         <SegmentText
           id={id}
           side="translation"
@@ -90,14 +94,40 @@ export const SegmentRow = memo(function SegmentRow({ id, index, sourceLang, tran
           label={t('grid.translationOf', { n })}
           placeholder={t('grid.untranslated')}
         />
-      </div>
-      <div className="cell cell-flags">
+      </td>
+      <td className="cell cell-flags">
         {segment.flags.map((flag) => (
           <span key={flag} className={`flag flag-${flag}`}>
             {t(`flags.${flag}`)}
           </span>
         ))}
-      </div>
-    </li>
+      </td>
+    </tr>
   );
 });
+
+/** Characters per second of one side, marked when over the QA limit. */
+export function Cps({
+  value,
+  max,
+  side,
+  t,
+}: {
+  value: number | null;
+  max: number;
+  side: 'source' | 'translation';
+  /** The row's translate function: one useTranslation per row keeps rows cheap to mount while scrolling. */
+  t: TFunction;
+}) {
+  const over = value !== null && value > max;
+  return (
+    <span
+      className={`cps cps-${side}${over ? ' over' : ''}`}
+      data-testid={`cps-${side}`}
+      data-over={over ? 'true' : undefined}
+      title={t(side === 'source' ? 'grid.cpsSourceHint' : 'grid.cpsTranslationHint', { max })}
+    >
+      {formatCps(value)}
+    </span>
+  );
+}

@@ -2,7 +2,8 @@ import { playback } from '../../state/playback';
 
 /**
  * Keeping the playing row in view without fighting the user: nothing scrolls while they are typing
- * in a segment or for a few seconds after they scrolled the list themselves.
+ * in a segment or for a few seconds after they scrolled the list themselves. The list is
+ * virtualized, so the row may not exist yet: positions come from the list, not from the DOM.
  */
 const USER_SCROLL_GRACE_MS = 4000;
 
@@ -40,22 +41,24 @@ export function followIn(element: HTMLElement): () => void {
   };
 }
 
-/** Scroll the row that just started playing into view, when that does not get in the user's way. */
-export function revealPlayingRow(row: HTMLElement): void {
-  const box = container;
-  if (!box || !playback.get().playing || !box.contains(row)) return;
-  if (performance.now() - lastUserScroll < USER_SCROLL_GRACE_MS) return;
-  const active = document.activeElement;
-  if (active instanceof HTMLTextAreaElement && box.contains(active)) return;
+/** Where a row is in the list (px from the list's top), as the virtualizer knows it. */
+export interface RowSpan {
+  readonly start: number;
+  readonly end: number;
+}
 
-  const view = box.getBoundingClientRect();
-  const header = box.querySelector<HTMLElement>('[data-sticky-header]')?.offsetHeight ?? 0;
-  const top = view.top + header;
-  const usable = view.bottom - top;
-  const r = row.getBoundingClientRect();
-  // Visible and not about to leave the bottom: leave the list alone.
-  if (r.top >= top && r.bottom <= view.bottom - usable * 0.15) return;
-  const target = box.scrollTop + (r.top - top) - usable * 0.25;
-  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  box.scrollTo({ top: Math.max(0, target), behavior: smooth ? 'smooth' : 'auto' });
+/**
+ * The scroll offset that brings the row that just started playing into view, or null to leave the
+ * list alone: not playing, the user is typing or scrolled lately, or the row is visible and not
+ * about to leave the bottom.
+ */
+export function followOffset(row: RowSpan, scrollTop: number, viewHeight: number): number | null {
+  const box = container;
+  if (!box || !playback.get().playing) return null;
+  if (performance.now() - lastUserScroll < USER_SCROLL_GRACE_MS) return null;
+  const active = document.activeElement;
+  if ((active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) && box.contains(active))
+    return null;
+  if (row.start >= scrollTop && row.end <= scrollTop + viewHeight * 0.85) return null;
+  return Math.max(0, row.start - viewHeight * 0.25);
 }

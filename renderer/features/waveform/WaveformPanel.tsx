@@ -7,6 +7,7 @@ import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { errorDetail } from '../../state/notices';
 import { useMediaElement } from '../../state/playback';
+import { reveal } from '../../state/reveal';
 import { useStore } from '../../state/store';
 import { peaksSessionFor } from './peaks-session';
 import { MINIMAP_AFTER_SEC, WaveformView, type WaveformViewState } from './waveform-view';
@@ -219,28 +220,12 @@ function ZoomButton({
   );
 }
 
-function rowOf(id: SegmentId): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`[data-testid="segment-row"][data-segment-id="${CSS.escape(id)}"]`);
-}
-
 /** A region was clicked: bring its row into view (the click itself seeks, so the row is the playing one). */
 function revealRow(id: SegmentId): void {
-  const row = rowOf(id);
-  const list = row?.closest<HTMLElement>('.grid-scroll');
-  if (!row || !list) return;
-  const header = list.querySelector<HTMLElement>('[data-sticky-header]')?.offsetHeight ?? 0;
-  const view = list.getBoundingClientRect();
-  const box = row.getBoundingClientRect();
-  if (box.top >= view.top + header && box.bottom <= view.bottom) return;
-  row.scrollIntoView({ block: 'center' });
+  reveal.request(id);
 }
 
-/** A segment was dragged out on the waveform: type its text next. */
+/** A segment was dragged out on the waveform: type its text next (the grid is virtualized: it scrolls there first). */
 function focusNewRow(id: SegmentId): void {
-  // After React has rendered the new row.
-  requestAnimationFrame(() => {
-    const row = rowOf(id);
-    row?.scrollIntoView({ block: 'nearest' });
-    row?.querySelector<HTMLElement>('[data-testid="source-input"]')?.focus();
-  });
+  reveal.request(id, 'source');
 }
