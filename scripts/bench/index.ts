@@ -1,8 +1,10 @@
 // `npm run bench`: performance figures, printed (targets are checked by reading them, not by tests).
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
+import { benchReimport } from './reimport';
 
 benchFormats();
+benchReimport();
 benchPeaks().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;

@@ -47,9 +47,17 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 const isJoiner = (ch: string | undefined) => ch === '，' || isSpace(ch);
 
 /** Confidence by how a cut was found. */
-const CONFIDENCE = { exact: 1, closed: 0.9, joiner: 0.9, punctuation: 0.8, edge: 0.6, proportional: 0.3 } as const;
+const CONFIDENCE = {
+  exact: 1,
+  closed: 0.9,
+  joiner: 0.9,
+  punctuation: 0.8,
+  anchored: 0.75,
+  edge: 0.6,
+  proportional: 0.3,
+} as const;
 /** Kind preference, added to the normalised distance from the proportional position. */
-const PENALTY = { joiner: 0, punctuation: 0.15, edge: 0.35, proportional: 0.6 } as const;
+const PENALTY = { joiner: 0, anchored: 0.1, punctuation: 0.15, edge: 0.35, proportional: 0.6 } as const;
 
 interface Cut {
   start: number;
@@ -64,6 +72,13 @@ function joinerRun(c: string, x: number, limit: number): number {
   if (k < limit && c[k] === '，') k++;
   while (k < limit && isSpace(c[k])) k++;
   return k - x;
+}
+
+/** Characters of o[from, to) that are not punctuation, joiners or whitespace. */
+function countWords(o: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) if (!isJoiner(o[k]) && !PUNCTUATION.has(o[k] as string)) count++;
+  return count;
 }
 
 function spaceRun(c: string, x: number, limit: number): number {
@@ -161,18 +176,21 @@ export function alignTexts(oldTexts: readonly string[], joiners: readonly string
       // The joiner was deleted and nothing inserted: the neighbours on both sides still match.
       return { start: rLo, end: rLo, confidence: CONFIDENCE.closed };
     }
-    // Where the boundary falls proportionally inside the changed region.
-    const oFrom = prevO[s] as number;
-    const oTo = nextO[e] as number;
-    const middle = (s + e) / 2;
-    const fraction = oTo > oFrom ? (middle - oFrom) / (oTo - oFrom) : 0.5;
-    const x0 = rLo + fraction * (rHi - rLo);
+    // Where the boundary falls inside the changed region, estimated from both sides: the old text
+    // between the last kept character and the boundary is replaced from the left, the old text after
+    // the boundary from the right; punctuation is left out of the count (it is often just dropped).
+    const before = countWords(o, prevO[s] as number, s);
+    const after = countWords(o, e, nextO[e] as number);
+    const fromLeft = Math.min(rHi, rLo + before);
+    const fromRight = Math.max(rLo, rHi - after);
+    const x0 = (fromLeft + fromRight) / 2;
+    const agree = fromLeft === fromRight;
     const width = rHi - rLo + 1;
     let best: Cut & { score: number } = {
       start: Math.round(x0),
       end: Math.round(x0),
-      confidence: CONFIDENCE.proportional,
-      score: PENALTY.proportional,
+      confidence: agree ? CONFIDENCE.anchored : CONFIDENCE.proportional,
+      score: agree ? PENALTY.anchored : PENALTY.proportional,
     };
     const consider = (start: number, end: number, kind: 'joiner' | 'punctuation' | 'edge') => {
       const score = Math.abs(start - x0) / width + PENALTY[kind];

@@ -92,6 +92,43 @@ function nonEmpty(project: Project, field: CorrectionField): number[] {
   return project.segments.flatMap((s, i) => (oneLine(fieldText(s, field)) === '' ? [] : [i]));
 }
 
+const allIndexes = (project: Project) => project.segments.map((_, i) => i);
+const nonBlank = (lines: readonly string[]) => lines.filter((l) => l !== '');
+
+/** Dice coefficient of the two texts' character multisets: 1 = same characters, 0 = none shared. */
+function characterOverlap(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let shared = 0;
+  let bLength = 0;
+  for (const ch of b) {
+    bLength++;
+    const left = counts.get(ch) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(ch, left - 1);
+    }
+  }
+  const total = [...a].length + bLength;
+  return total === 0 ? 1 : (2 * shared) / total;
+}
+
+/** Minimum overlap of every line with its segment for lines to be placed by position. */
+const POSITION_OVERLAP = 0.4;
+
+/**
+ * As many lines as segments, and every line resembles its segment. Lines that merely number the
+ * same (one pair merged, another line split) would shift every text in between: those are aligned.
+ */
+function linesMatch(project: Project, lines: readonly string[], field: CorrectionField, indexes: number[]): boolean {
+  if (lines.length !== indexes.length) return false;
+  return indexes.every((i, k) => {
+    const old = oneLine(fieldText(project.segments[i] as Segment, field));
+    const line = lines[k] as string;
+    return old === line || old.length <= 2 || line === '' || characterOverlap(old, line) >= POSITION_OVERLAP;
+  });
+}
+
 function aligned(project: Project, input: CorrectedInput, field: CorrectionField): Map<number, Proposed> {
   const indexes: number[] = [];
   const joiners: string[] = [];
@@ -139,11 +176,11 @@ export function proposeReimport(
   } else if (input.kind === 'numbered') {
     ({ proposed, warnings } = byNumber(project, input));
     mode = 'by-position';
-  } else if (input.kind === 'lines' && input.lines.length === project.segments.length) {
+  } else if (input.kind === 'lines' && linesMatch(project, input.lines, field, allIndexes(project))) {
     proposed = new Map(input.lines.map((text, i) => [i, certain(text)]));
     mode = 'by-position';
-  } else if (input.kind === 'lines' && input.lines.filter((l) => l !== '').length === nonEmpty(project, field).length) {
-    const lines = input.lines.filter((l) => l !== '');
+  } else if (input.kind === 'lines' && linesMatch(project, nonBlank(input.lines), field, nonEmpty(project, field))) {
+    const lines = nonBlank(input.lines);
     proposed = new Map(nonEmpty(project, field).map((i, k) => [i, certain(lines[k] as string)]));
     mode = 'by-position';
   } else {
