@@ -29,7 +29,10 @@ export function loadOriginal(): Project {
 }
 
 function readExpected(name: string): Map<string, string> {
-  const lines = readFileSync(join(EVAL_DIR, 'expected', `${name}.tsv`), 'utf8').trimEnd().split('\n').slice(1);
+  const lines = readFileSync(join(EVAL_DIR, 'expected', `${name}.tsv`), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(1);
   return new Map(
     lines.map((line) => {
       const [id, text = ''] = line.split('\t') as [string, string?];
@@ -88,7 +91,8 @@ export function benchReimport(): void {
     console.log(
       `  ${s.name.padEnd(20)} ${s.mode.padEnd(12)} ${`${s.correct}/${s.total}`.padStart(6)} ${share.padStart(6)}%  flagged ${s.flagged}`,
     );
-    for (const w of s.wrong) console.log(`      ${w.id}: got ${JSON.stringify(w.got)}, expected ${JSON.stringify(w.expected)}`);
+    for (const w of s.wrong)
+      console.log(`      ${w.id}: got ${JSON.stringify(w.got)}, expected ${JSON.stringify(w.expected)}`);
   }
   for (const count of [5000]) {
     const { project, corrected } = bigDocument(count);

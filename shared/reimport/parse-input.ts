@@ -51,7 +51,9 @@ function unescapeCell(cell: string): string {
   let value = cell.trim();
   // Excel quotes a cell that holds a line break or a quote: "a ""b"" c".
   if (/^"(?:[^"]|"")*"$/s.test(value) && value.length >= 2) value = value.slice(1, -1).replace(/""/g, '"');
-  return value.replace(/\\(\\|t|n|r)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '' : '\\'));
+  return value.replace(/\\(\\|t|n|r)/g, (_, c: string) =>
+    c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '' : '\\',
+  );
 }
 
 const headerKey = (name: string) =>

@@ -1,10 +1,4 @@
-import {
-  type CorrectionField,
-  fieldText,
-  oneLine,
-  PHRASE_JOINER,
-  paragraphGroups,
-} from '../correction/export-text';
+import { type CorrectionField, fieldText, oneLine, PHRASE_JOINER, paragraphGroups } from '../correction/export-text';
 import { ZimuError } from '../ipc/errors';
 import type { Flag, Project, Segment, SegmentId } from '../model/types';
 import { alignTexts } from './align';
@@ -198,7 +192,15 @@ export function proposeReimport(
     const emptied = newText.trim() === '' && oldText.trim() !== '';
     const needsReview = p.missing || emptied || p.confidence < REVIEW_BELOW;
     if (newText === oldText && !needsReview) return;
-    changes.push({ id: segment.id, index, oldText, newText, confidence: p.confidence, needsReview, missing: p.missing });
+    changes.push({
+      id: segment.id,
+      index,
+      oldText,
+      newText,
+      confidence: p.confidence,
+      needsReview,
+      missing: p.missing,
+    });
   });
   return { field, kind: input.kind, mode, changes, segments: project.segments.length, warnings };
 }
