@@ -5,7 +5,7 @@ import { ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
 import { applyReimport, proposeReimport, type ReimportProposal, summarize } from '../../shared/reimport/reimport';
-import { type ImportedDocument, importFile, exportProject } from './documents';
+import { exportProject, type ImportedDocument, importFile } from './documents';
 import { decodeBytes, encodeText, type WriteEncoding } from './encoding';
 import { readFileBytes, writeFileAtomic } from './files';
 import { formats } from './formats/registry';
@@ -42,7 +42,13 @@ export async function previewCorrection(project: Project, path: string, field: C
 export async function readTimedDocument(path: string): Promise<ImportedDocument> {
   if (extname(path).toLowerCase() === PROJECT_EXTENSION) {
     const project = await loadProjectFile(path);
-    return { format: 'zimu' as ImportedDocument['format'], encoding: 'utf-8', encodingConfidence: 1, project, warnings: [] };
+    return {
+      format: 'zimu' as ImportedDocument['format'],
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+      project,
+      warnings: [],
+    };
   }
   return importFile(path);
 }

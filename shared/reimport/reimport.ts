@@ -39,9 +39,9 @@ export interface ReimportProposal {
   readonly kind: CorrectedKind;
   readonly mode: ReimportMode;
   /** Segments whose text changes or that need review, in project order. */
-  readonly changes: readonly ReimportChange[];
+  readonly changes: ReimportChange[];
   readonly segments: number;
-  readonly warnings: readonly ReimportWarning[];
+  readonly warnings: ReimportWarning[];
 }
 
 interface Proposed {
