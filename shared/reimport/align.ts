@@ -87,18 +87,82 @@ function spaceRun(c: string, x: number, limit: number): number {
   return k - x;
 }
 
+/** How good a place the boundary between `a` and `b` is for an edit to begin or end (higher is better). */
+function boundaryScore(a: string, b: string): number {
+  if (a === '' || b === '') return 6;
+  const before = a[a.length - 1] as string;
+  const after = b[0] as string;
+  if (/\n\s*\n$/.test(a) || /^\s*\n\s*\n/.test(b)) return 5;
+  if (before === '\n' || after === '\n') return 4;
+  if (isJoiner(before) || PUNCTUATION.has(before)) return 3;
+  if (isJoiner(after) || PUNCTUATION.has(after)) return 2;
+  return 0;
+}
+
+interface Part {
+  value: string;
+  kind: 'equal' | 'removed' | 'added';
+}
+
+/**
+ * Slide every lone insertion or deletion between two equal runs to the best place it can occupy
+ * with the same result (as diff-match-patch's semantic lossless cleanup does): a deleted paragraph
+ * `…。\n\n第二段…\n\n第三段` is then the paragraph, not `二段…\n\n第` starting inside a word.
+ */
+function slideEdits(parts: Part[]): void {
+  for (let i = 1; i < parts.length - 1; i++) {
+    const prev = parts[i - 1] as Part;
+    const cur = parts[i] as Part;
+    const next = parts[i + 1] as Part;
+    if (prev.kind !== 'equal' || next.kind !== 'equal' || cur.kind === 'equal') continue;
+    let eq1 = prev.value;
+    let edit = cur.value;
+    let eq2 = next.value;
+    // Shift as far left as possible, then try every position to the right.
+    let common = 0;
+    while (
+      common < eq1.length &&
+      common < edit.length &&
+      eq1[eq1.length - 1 - common] === edit[edit.length - 1 - common]
+    )
+      common++;
+    if (common > 0) {
+      const shared = edit.slice(edit.length - common);
+      eq1 = eq1.slice(0, eq1.length - common);
+      edit = shared + edit.slice(0, edit.length - common);
+      eq2 = shared + eq2;
+    }
+    let best = { eq1, edit, eq2, score: boundaryScore(eq1, edit) + boundaryScore(edit, eq2) };
+    while (edit.length > 0 && eq2.length > 0 && edit[0] === eq2[0]) {
+      eq1 += edit[0];
+      edit = edit.slice(1) + eq2[0];
+      eq2 = eq2.slice(1);
+      const score = boundaryScore(eq1, edit) + boundaryScore(edit, eq2);
+      if (score >= best.score) best = { eq1, edit, eq2, score };
+    }
+    prev.value = best.eq1;
+    cur.value = best.edit;
+    next.value = best.eq2;
+  }
+}
+
 /**
  * For every O position, the C position of the same character when the diff kept it, else -1.
  * jsdiff counts in UTF-16 code units, as JavaScript strings do.
  */
 function matchPositions(o: string, c: string): Int32Array {
   const map = new Int32Array(o.length).fill(-1);
+  const parts: Part[] = diffChars(o, c).map((p) => ({
+    value: p.value,
+    kind: p.added ? 'added' : p.removed ? 'removed' : 'equal',
+  }));
+  slideEdits(parts);
   let oi = 0;
   let ci = 0;
-  for (const part of diffChars(o, c)) {
+  for (const part of parts) {
     const n = part.value.length;
-    if (part.added) ci += n;
-    else if (part.removed) oi += n;
+    if (part.kind === 'added') ci += n;
+    else if (part.kind === 'removed') oi += n;
     else {
       for (let j = 0; j < n; j++) map[oi + j] = ci + j;
       oi += n;
@@ -224,7 +288,8 @@ export function alignTexts(oldTexts: readonly string[], joiners: readonly string
     const old = oldTexts[k] as string;
     const left = k > 0 ? (cuts[k - 1] as Cut).confidence : 1;
     const right = cut ? cut.confidence : 1;
-    pieces.push({ text, confidence: Math.min(left, right, similarityConfidence(k, from, to)), kept: false });
+    const similarity = similarityConfidence(k, from + lead, to - trail);
+    pieces.push({ text, confidence: Math.min(left, right, similarity), kept: false });
     from = cut ? cut.end : c.length;
     if (text === '' && old.trim() !== '') (pieces[k] as AlignedPiece).confidence = 0.3;
   }
