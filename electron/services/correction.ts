@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type CorrectionField, type CorrectionStyle, exportCorrectionText } from '../../shared/correction/export-text';
-import { ZimuError } from '../../shared/ipc/errors';
+import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
 import { applyReimport, proposeReimport, type ReimportProposal, summarize } from '../../shared/reimport/reimport';
@@ -124,7 +124,7 @@ export async function batchReimport(
     try {
       results.push((await reimportPair(pair.timed, pair.text, field, output)).result);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = err instanceof ZimuError ? describeError(err) : err instanceof Error ? err.message : String(err);
       results.push({ ...pair, output: null, changed: 0, flagged: 0, mode: null, error: message });
     }
   }

@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyReimport } from '../../../shared/reimport/reimport';
 import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { errorDetail, notices } from '../../state/notices';
 import { WarningIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
 import { basename } from '../files/paths';
+import { applyProposal } from './apply';
 import { initialSelection, reviewOrder } from './review-order';
 import type { CorrectionField, ReimportChange, ReimportProposal } from './state';
 import { TextDiff } from './TextDiff';
@@ -62,7 +62,7 @@ export function ReviewDialog({ path, field, onField, onChooseAnother, onDone }: 
 
   function apply(accepted: ReadonlySet<string>) {
     if (!proposal || accepted.size === 0) return onDone();
-    editor.applyEdit('reimport', (p) => applyReimport(p, proposal, accepted));
+    applyProposal(editor, proposal, accepted);
     notices.info((tt) => tt('correction.applied', { count: accepted.size, name }));
     onDone();
   }
