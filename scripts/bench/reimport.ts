@@ -67,17 +67,30 @@ export function scoreEvalSet(): EvalScore[] {
     });
 }
 
-/** A document of `count` segments built from the sample's texts, and its paragraph export with fixes. */
+/**
+ * A document of `count` segments: the phrases of the whole seed transcript, cycled (a digit marks
+ * the cycle, so the text does not repeat word for word), and its paragraph export with the usual
+ * corrections: ASR errors fixed, fillers dropped, phrases merged.
+ */
 function bigDocument(count: number): { project: Project; corrected: string } {
-  const sample = loadOriginal().segments;
+  const seed = readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'sample', 'seed-transcript.txt'), 'utf8');
+  const phrases = seed
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => line.split('，'))
+    .map((p) => p.trim())
+    .filter(Boolean);
   const segments = Array.from({ length: count }, (_, i) => {
-    const s = sample[i % sample.length] as Project['segments'][number];
-    return { start: i * 3000, end: i * 3000 + 2600, source: s.source, translation: '' };
+    const cycle = Math.floor(i / phrases.length);
+    const text = phrases[i % phrases.length] as string;
+    return { start: i * 3000, end: i * 3000 + 2600, source: cycle > 0 ? `${text}${cycle}` : text, translation: '' };
   });
   const project = createProject({ segments });
   const corrected = exportCorrectionText(project, 'paragraphs', 'text')
     .replaceAll('志愿', '智源')
     .replaceAll('资源', '智源')
+    .replaceAll('聚生', '具身')
+    .replaceAll('skin low', 'scaling law')
     .replaceAll('啊', '')
     .replaceAll('呃，', '')
     .replaceAll('。\n\n基础', '、基础');

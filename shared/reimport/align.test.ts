@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Alignment, alignTexts } from './align';
@@ -114,5 +115,34 @@ describe('alignTexts', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('alignTexts on long texts (cut at anchors)', () => {
+  const seed = readFileSync(new URL('../formats/fixtures/seed-transcript.txt', import.meta.url), 'utf8');
+  const phrases = seed
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => line.split(COMMA))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const fix = (t: string) =>
+    t.replaceAll('志愿', '智源').replaceAll('聚生', '具身').replaceAll('skin low', 'scaling law');
+
+  it('puts word fixes on the right segments across the whole seed transcript', () => {
+    expect(phrases.join('').length).toBeGreaterThan(10_000);
+    const corrected = fix(phrases.join(COMMA));
+    expect(corrected).not.toBe(phrases.join(COMMA));
+    const a = alignTexts(phrases, commas(phrases.length - 1), corrected);
+    expect(texts(a)).toEqual(phrases.map(fix));
+    expect(rebuild(a)).toBe(corrected);
+  });
+
+  it('keeps every character when a long text loses a stretch and gains another', () => {
+    const joined = phrases.join(COMMA);
+    const corrected = `${joined.slice(0, 3000)}新加的一段话${joined.slice(3400, 9000)}${joined.slice(9000).replaceAll('啊', '')}`;
+    const a = alignTexts(phrases, commas(phrases.length - 1), corrected);
+    expect(rebuild(a)).toBe(corrected);
+    expect(a.pieces.filter((p) => p.kept).length).toBeGreaterThan(0);
   });
 });

@@ -146,16 +146,109 @@ function slideEdits(parts: Part[]): void {
   }
 }
 
+/** Texts up to this many characters (both together) are diffed in one go. */
+const DIRECT_DIFF_LIMIT = 6000;
+/** Anchors: substrings of this length found once in each text, sampled this far apart in O. */
+const ANCHOR_LENGTH = 16;
+const ANCHOR_STEP = 48;
+
+function charDiff(o: string, c: string): Part[] {
+  if (o === '' && c === '') return [];
+  if (o === '') return [{ value: c, kind: 'added' }];
+  if (c === '') return [{ value: o, kind: 'removed' }];
+  return diffChars(o, c).map((p) => ({ value: p.value, kind: p.added ? 'added' : p.removed ? 'removed' : 'equal' }));
+}
+
+/**
+ * Pairs (O position, C position) of substrings that occur exactly once in each text, in the same
+ * order in both (the longest increasing run of C positions, as patience diff does).
+ */
+function findAnchors(o: string, c: string): [number, number][] {
+  // How often each sampled substring of O occurs in O and in C, and where in C.
+  const grams = new Map<string, { inO: number; inC: number; at: number }>();
+  for (let i = 0; i + ANCHOR_LENGTH <= o.length; i += ANCHOR_STEP)
+    grams.set(o.slice(i, i + ANCHOR_LENGTH), { inO: 0, inC: 0, at: -1 });
+  for (let i = 0; i + ANCHOR_LENGTH <= o.length; i++) {
+    const entry = grams.get(o.slice(i, i + ANCHOR_LENGTH));
+    if (entry) entry.inO++;
+  }
+  for (let i = 0; i + ANCHOR_LENGTH <= c.length; i++) {
+    const entry = grams.get(c.slice(i, i + ANCHOR_LENGTH));
+    if (entry) {
+      entry.inC++;
+      entry.at = i;
+    }
+  }
+  const found: [number, number][] = [];
+  for (let i = 0; i + ANCHOR_LENGTH <= o.length; i += ANCHOR_STEP) {
+    const entry = grams.get(o.slice(i, i + ANCHOR_LENGTH));
+    if (entry && entry.inO === 1 && entry.inC === 1) found.push([i, entry.at]);
+  }
+  // Longest increasing subsequence of C positions (O positions already increase).
+  const tails: number[] = [];
+  const previous: number[] = new Array(found.length).fill(-1);
+  for (let k = 0; k < found.length; k++) {
+    const value = (found[k] as [number, number])[1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((found[tails[mid] as number] as [number, number])[1] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1] as number;
+    tails[lo] = k;
+  }
+  const chain: [number, number][] = [];
+  for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = previous[k] as number)
+    chain.push(found[k] as [number, number]);
+  return chain.reverse();
+}
+
+/**
+ * The character diff of O and C. Long texts are cut at anchors (unique substrings common to both)
+ * and diffed piece by piece: Myers' diff is quadratic in the number of edits, and a corrected
+ * transcript has edits everywhere.
+ */
+function diffParts(o: string, c: string): Part[] {
+  if (o.length + c.length <= DIRECT_DIFF_LIMIT) return charDiff(o, c);
+  const parts: Part[] = [];
+  let oi = 0;
+  let ci = 0;
+  for (const [ao, ac] of findAnchors(o, c)) {
+    if (ao < oi || ac < ci) continue;
+    parts.push(...charDiff(o.slice(oi, ao), c.slice(ci, ac)));
+    parts.push({ value: o.slice(ao, ao + ANCHOR_LENGTH), kind: 'equal' });
+    oi = ao + ANCHOR_LENGTH;
+    ci = ac + ANCHOR_LENGTH;
+  }
+  parts.push(...charDiff(o.slice(oi), c.slice(ci)));
+  // Neighbouring parts of one kind become one (anchors next to equal runs, and so on).
+  const merged: Part[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (last && last.kind === part.kind) last.value += part.value;
+    else merged.push({ ...part });
+  }
+  // Keep removals before additions inside a changed run, as jsdiff does.
+  for (let i = 1; i < merged.length; i++) {
+    const a = merged[i - 1] as Part;
+    const b = merged[i] as Part;
+    if (a.kind === 'added' && b.kind === 'removed') {
+      merged[i - 1] = b;
+      merged[i] = a;
+    }
+  }
+  return merged;
+}
+
 /**
  * For every O position, the C position of the same character when the diff kept it, else -1.
- * jsdiff counts in UTF-16 code units, as JavaScript strings do.
+ * Positions count UTF-16 code units, as JavaScript strings (and jsdiff) do.
  */
 function matchPositions(o: string, c: string): Int32Array {
   const map = new Int32Array(o.length).fill(-1);
-  const parts: Part[] = diffChars(o, c).map((p) => ({
-    value: p.value,
-    kind: p.added ? 'added' : p.removed ? 'removed' : 'equal',
-  }));
+  const parts = diffParts(o, c);
   slideEdits(parts);
   let oi = 0;
   let ci = 0;

@@ -1,0 +1,2 @@
+import { benchReimport } from './bench/reimport';
+benchReimport();
