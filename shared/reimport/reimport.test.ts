@@ -131,3 +131,17 @@ describe('applyReimport', () => {
     });
   });
 });
+
+describe('proposeReimport without text to align with', () => {
+  it('warns instead of silently dropping the corrected text', () => {
+    const untranslated = createProject({ segments: [{ source: '甲' }, { source: '乙' }, { source: '丙' }] });
+    const proposal = proposeReimport(
+      untranslated,
+      'A, B and C, all in one paragraph，and more，and more\n',
+      'translation',
+      't.txt',
+    );
+    expect(proposal.changes).toEqual([]);
+    expect(proposal.warnings[0]?.message).toMatch(/no segment has a translation/);
+  });
+});

@@ -180,6 +180,13 @@ export function proposeReimport(
   } else {
     proposed = aligned(project, input, field);
     mode = 'aligned';
+    if (proposed.size === 0) {
+      // Nothing to align with (e.g. an untranslated project): say so rather than drop the text.
+      warnings.push({
+        line: null,
+        message: `no segment has ${field === 'text' ? 'source text' : 'a translation'} to align the corrected text with; use one line per segment or a TSV with ids`,
+      });
+    }
   }
 
   const changes: ReimportChange[] = [];
