@@ -1,2 +1,0 @@
-import { benchReimport } from './bench/reimport';
-benchReimport();
