@@ -14,8 +14,10 @@ import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
 import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
 import { defaultProfileDir } from '../services/profile';
 import { APP_VERSION } from '../services/version';
+import { CORRECTION_USAGE, exportTextCommand, reimportCommand } from './correction';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
+import { UsageError } from './usage-error';
 
 const LAYOUTS = ['source', 'translation', 'bilingual', 'bilingual-translation-first'] as const;
 const TARGETS = [...exportFormats.map((f) => f.id), 'json'] as const;
@@ -33,11 +35,9 @@ usage:
   zimu peaks <media-or-folder> [-o <file>] [--pps <n>] [--track <n>]
       write the waveform as a peaks file (default: <name>${PEAKS_EXTENSION} here, ${PEAKS_PER_SECOND} per second)
       and print {"durationMs","peaksPerSecond","count"}
+${CORRECTION_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
-
-/** A usage mistake: printed with the usage, exit status 2. */
-class UsageError extends Error {}
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -222,6 +222,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'convert') await convert(rest, io);
     else if (command === 'media') await media(rest, io);
     else if (command === 'peaks') await peaks(rest, io);
+    else if (command === 'reimport') await reimportCommand(rest, io);
+    else if (command === 'export-text') await exportTextCommand(rest, io);
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

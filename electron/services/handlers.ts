@@ -10,6 +10,7 @@ import { linkMedia } from '../../shared/model/media-ref';
 import { createProject } from '../../shared/model/project';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import { resolveMediaInput } from './bilibili';
+import { batchReimport, exportCorrection, previewCorrection } from './correction';
 import { exportProject, importFile } from './documents';
 import type { ReadEncoding } from './encoding';
 import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from './ffmpeg';
@@ -354,6 +355,10 @@ export function createHandlers(deps: HostDeps): Handlers {
         ? { supported: true, path: await deps.dialogs.save(filter, defaultPath) }
         : { supported: false, path: null },
     'fs.list': async ({ dir }) => listFolder(dir),
+    'correction.exportText': async ({ path, project, style, field, encoding }) =>
+      exportCorrection(project, path, style, field, encoding),
+    'correction.preview': async ({ path, project, field }) => previewCorrection(project, path, field),
+    'correction.batch': async ({ pairs, field, outDir }) => ({ results: await batchReimport(pairs, field, outDir) }),
     'settings.get': async () => deps.settings.get(),
     'settings.set': async ({ patch }) => deps.settings.update(patch),
   };

@@ -2,8 +2,10 @@
 import { benchEditor } from './editor';
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
+import { benchReimport } from './reimport';
 
 benchFormats();
+benchReimport();
 benchPeaks()
   .then(() => benchEditor())
   .catch((err: unknown) => {

@@ -135,6 +135,37 @@ const DialogResult = z.object({
 
 const none = z.object({}).strict();
 
+// ---- correction round trips (shared/correction, shared/reimport) ----
+const CorrectionFieldSchema = z.enum(['text', 'translation']);
+export const ReimportChangeSchema = z.object({
+  id: z.string(),
+  index: z.number().int(),
+  oldText: z.string(),
+  newText: z.string(),
+  /** 0..1: how sure the placement of the new text is. */
+  confidence: z.number(),
+  needsReview: z.boolean(),
+  /** The corrected text had nothing for this segment: the old text is kept, to be looked at. */
+  missing: z.boolean(),
+});
+export const ReimportProposalSchema = z.object({
+  field: CorrectionFieldSchema,
+  kind: z.enum(['tsv', 'numbered', 'paragraphs', 'lines']),
+  mode: z.enum(['by-id', 'by-position', 'aligned']),
+  changes: z.array(ReimportChangeSchema),
+  segments: z.number().int(),
+  warnings: z.array(Warning),
+});
+const PairResultSchema = z.object({
+  timed: z.string(),
+  text: z.string(),
+  output: z.string().nullable(),
+  changed: z.number().int(),
+  flagged: z.number().int(),
+  mode: z.enum(['by-id', 'by-position', 'aligned']).nullable(),
+  error: z.string().nullable(),
+});
+
 function call<A extends z.ZodType, R extends z.ZodType>(doc: string, args: A, result: R) {
   return { doc, args, result };
 }
@@ -224,6 +255,35 @@ export const contract = {
       entries: z.array(z.object({ name: z.string(), path: z.string(), kind: z.enum(['dir', 'file']) })),
     }),
   ),
+  'correction.exportText': call(
+    'Write the text of one field for correction: paragraphs (the seed transcript style), one segment per line, or TSV with ids.',
+    z
+      .object({
+        path: z.string().min(1),
+        project: ProjectSchema,
+        style: z.enum(['paragraphs', 'lines', 'tsv']),
+        field: CorrectionFieldSchema,
+        encoding: WriteEncodingSchema.default('utf8'),
+      })
+      .strict(),
+    z.object({ path: z.string(), segments: z.number().int() }),
+  ),
+  'correction.preview': call(
+    'Read a corrected text (any encoding; paragraphs, lines, numbered lines or TSV with ids) and propose new texts for the segments of one field, to review before applying.',
+    z.object({ path: z.string().min(1), project: ProjectSchema, field: CorrectionFieldSchema }).strict(),
+    z.object({ proposal: ReimportProposalSchema, encoding: ReadEncodingSchema }),
+  ),
+  'correction.batch': call(
+    'Reimport many pairs of timed file + corrected text, applying every change; writes <name>.corrected<ext> next to each timed file (or into outDir). A failed pair does not stop the others.',
+    z
+      .object({
+        pairs: z.array(z.object({ timed: z.string().min(1), text: z.string().min(1) }).strict()).min(1),
+        field: CorrectionFieldSchema,
+        outDir: z.string().min(1).optional(),
+      })
+      .strict(),
+    z.object({ results: z.array(PairResultSchema) }),
+  ),
   'settings.get': call('The user settings (defaults where unset).', none, SettingsSchema),
   'settings.set': call(
     'Change some settings; returns all of them as saved.',
@@ -257,6 +317,8 @@ export const events = {
   'app.command': z.object({
     command: z.enum(['open', 'save', 'save-as', 'export', 'undo', 'redo', 'find', 'replace', 'settings']),
   }),
+  /** Correction items of the Electron File menu. */
+  'correction.command': z.object({ command: z.enum(['export-text', 'reimport', 'batch']) }),
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import {
   TranslationIcon,
 } from '../../ui/icons';
 import { runAction } from '../commands/actions';
+import { CorrectionMenu } from '../correction/CorrectionMenu';
 import { FindIcon, KeyboardIcon, RedoIcon, SettingsIcon, ShiftIcon, UndoIcon } from './edit-icons';
 import { RecentMenu } from './RecentMenu';
 import './toolbar.css';
@@ -85,6 +86,7 @@ export function Toolbar() {
           disabled={!hasDoc}
           onClick={() => void commands.exportCaptions()}
         />
+        <CorrectionMenu />
         <span className="toolbar-divider" />
         <ToolButton
           icon={<UndoIcon />}
