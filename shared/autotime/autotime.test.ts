@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProject, setTiming } from '../model/project';
 import type { Project, Segment } from '../model/types';
-import { autotime, untimedRuns } from './autotime';
+import { applyPlaced, autotime, untimedRuns } from './autotime';
 import { proportional } from './place';
 import { type Piece, synthesize } from './testing/synth';
 
@@ -226,5 +226,20 @@ describe('proportional', () => {
       { start: 0, end: 100 },
       { start: 300, end: 400 },
     ]);
+  });
+});
+
+describe('applyPlaced', () => {
+  it('applies placed times only to segments still untimed', () => {
+    const { envelope } = talk([5, 5, 5]);
+    const p = untimedProject([5, 5, 5]);
+    const placed = autotime(p, envelope).project.segments;
+    // Meanwhile the user timed s2 by hand and deleted s3.
+    const now = { ...setTiming(p, 's2', 10, 20), segments: setTiming(p, 's2', 10, 20).segments.slice(0, 2) };
+    const merged = applyPlaced(now, placed);
+    expect(merged.segments[0]).toEqual(placed[0]);
+    expect(merged.segments[1]).toEqual(now.segments[1]);
+    expect(merged.segments).toHaveLength(2);
+    expect(applyPlaced(merged, placed)).toBe(merged);
   });
 });

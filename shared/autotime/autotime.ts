@@ -96,3 +96,21 @@ export function autotime(project: Project, envelope: Envelope, options: Autotime
   }
   return { project: timed.length ? { ...project, segments } : project, timed };
 }
+
+/**
+ * Put placed segments into the project as it is now (the user may have edited while the audio was
+ * read): a segment still untimed takes its placed times and flags; one that was timed, edited into
+ * something else or deleted meanwhile is left alone. Returns the same project when nothing applies.
+ */
+export function applyPlaced(project: Project, placed: readonly Segment[]): Project {
+  const byId = new Map(placed.map((s) => [s.id, s]));
+  let changed = false;
+  const segments = project.segments.map((s) => {
+    const p = byId.get(s.id);
+    if (!p || !isUntimed(s) || p.start === null || p.end === null) return s;
+    changed = true;
+    const flags = s.flags.filter((f) => f !== 'needs-timing' && f !== 'auto-timed');
+    return { ...s, start: p.start, end: p.end, flags: [...flags, 'auto-timed' as const] };
+  });
+  return changed ? { ...project, segments } : project;
+}
