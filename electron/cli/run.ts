@@ -14,6 +14,7 @@ import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
 import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
 import { defaultProfileDir } from '../services/profile';
 import { APP_VERSION } from '../services/version';
+import { AUTOTIME_USAGE, autotimeCommand } from './autotime';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
 
@@ -33,6 +34,7 @@ usage:
   zimu peaks <media-or-folder> [-o <file>] [--pps <n>] [--track <n>]
       write the waveform as a peaks file (default: <name>${PEAKS_EXTENSION} here, ${PEAKS_PER_SECOND} per second)
       and print {"durationMs","peaksPerSecond","count"}
+${AUTOTIME_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -222,6 +224,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'convert') await convert(rest, io);
     else if (command === 'media') await media(rest, io);
     else if (command === 'peaks') await peaks(rest, io);
+    else if (command === 'autotime') await autotimeCommand(rest, io, (message) => new UsageError(message));
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
