@@ -16,6 +16,7 @@ import {
   SystemIcon,
   TranslationIcon,
 } from '../../ui/icons';
+import { AutotimeButton } from '../autotime/AutotimeButton';
 import './toolbar.css';
 
 export function Toolbar() {
@@ -69,6 +70,7 @@ export function Toolbar() {
           disabled={!hasDoc}
           onClick={() => void commands.exportCaptions()}
         />
+        <AutotimeButton />
       </div>
       <div className="toolbar-spacer" />
       <Segmented<Language>
