@@ -3,8 +3,12 @@
 // (timings.json). Prints the median and 90th-percentile error (target: median < 250 ms) against
 // speech ends and against the recorded clip ends, and how long it took (envelope decode and placing).
 // For comparison, the same placement on RMS energy per 10 ms from a separate decode.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { loadEnvelope } from '../../electron/services/autotime';
 import { loadAutotimeSample } from '../../electron/services/autotime-sample';
 import { locateFfmpeg, probeMedia } from '../../electron/services/ffmpeg';
@@ -102,6 +106,37 @@ export async function benchAutotime(): Promise<void> {
   console.log(
     `  for comparison, RMS per 10 ms (separate decode ${ms(t4 - t3)}): median ${ms(byRms.median)}, p90 ${ms(byRms.p90)}`,
   );
+
+  // Fewer segments than pauses: the phrases joined in pairs, so every other pause lies inside a segment.
+  const pairs = sample.untimed.segments.flatMap((s, k, all) =>
+    k % 2 === 0 ? [{ ...s, source: s.source + (all[k + 1]?.source ?? '') }] : [],
+  );
+  const pairTruth = sample.speech.flatMap((r, k, all) =>
+    k % 2 === 0 ? [{ start: r.start, end: (all[k + 1] ?? r).end }] : [],
+  );
+  const joined = boundaryErrors(autotime({ ...sample.untimed, segments: pairs }, envelope).project.segments, pairTruth);
+  console.log(`  phrases joined in pairs (15 segments, 29 pauses): median ${ms(joined.median)}, p90 ${ms(joined.p90)}`);
+
+  // Robustness: the same recording under steady pink noise (a noisy room), at falling signal-to-noise
+  // ratios (amix halves each input; volume=2 restores the speech level; ffmpeg 4.1 has no normalize=0).
+  const dir = await mkdtemp(join(tmpdir(), 'zimu-bench-autotime-'));
+  try {
+    for (const amplitude of [0.01, 0.03, 0.06, 0.12]) {
+      const noisy = join(dir, `noisy-${amplitude}.flac`);
+      await promisify(execFile)(tools.ffmpeg, [
+        ...['-v', 'error', '-nostdin', '-y', '-i', sample.mediaPath],
+        ...['-f', 'lavfi', '-i', `anoisesrc=c=pink:r=48000:a=${amplitude}:d=${probe.durationMs / 1000}`],
+        ...['-filter_complex', '[0:a][1:a]amix=inputs=2:duration=first,volume=2', '-ac', '1', noisy],
+      ]);
+      const noisyProbe = await probeMedia(tools, noisy);
+      const env = await loadEnvelope({ path: noisy, probe: noisyProbe, track: 0 }, { tools, cacheDir: null });
+      const e = boundaryErrors(autotime(sample.untimed, env).project.segments, sample.speech);
+      const noiseDb = Math.round(20 * Math.log10(amplitude));
+      console.log(`  under pink noise of amplitude ${noiseDb} dBFS: median ${ms(e.median)}, p90 ${ms(e.p90)}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && join(process.argv[1]) === join(__filename)) {
