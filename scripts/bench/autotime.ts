@@ -17,6 +17,8 @@ import { SAMPLE_PROJECT } from '../../electron/services/sample';
 import { autotime } from '../../shared/autotime/autotime';
 import { boundaryErrors } from '../../shared/autotime/evaluate';
 import type { Envelope } from '../../shared/autotime/speech';
+import { type Piece, synthesize } from '../../shared/autotime/testing/synth';
+import { createProject } from '../../shared/model/project';
 
 const SAMPLE = resolve(__dirname, '..', '..', 'electron', 'sample', SAMPLE_PROJECT);
 
@@ -116,6 +118,23 @@ export async function benchAutotime(): Promise<void> {
   );
   const joined = boundaryErrors(autotime({ ...sample.untimed, segments: pairs }, envelope).project.segments, pairTruth);
   console.log(`  phrases joined in pairs (15 segments, 29 pauses): median ${ms(joined.median)}, p90 ${ms(joined.p90)}`);
+
+  // Scale: a synthetic 2-hour talk envelope of 2,000 phrases (no audio: placing alone).
+  const syllables = Array.from({ length: 2000 }, (_, k) => 3 + ((k * 37) % 17));
+  const pieces: Piece[] = [{ quiet: 1000 }];
+  syllables.forEach((n, k) => {
+    if (k > 0) pieces.push({ quiet: 250 + ((k * 53) % 700) });
+    pieces.push({ speech: n * (180 + ((k * 29) % 60)) });
+  });
+  const long = synthesize(pieces, { noise: 0.01 });
+  const talk = createProject({ segments: syllables.map((n) => ({ source: '的'.repeat(n), flags: ['needs-timing'] })) });
+  const t5 = performance.now();
+  const placedLong = autotime(talk, long.envelope).project.segments;
+  const t6 = performance.now();
+  const longErr = boundaryErrors(placedLong, long.bursts);
+  console.log(
+    `  synthetic ${(long.envelope.durationMs / 3_600_000).toFixed(1)} h talk, 2000 segments: placing ${ms(t6 - t5)}, median ${ms(longErr.median)}, p90 ${ms(longErr.p90)}`,
+  );
 
   // Robustness: the same recording under steady pink noise (a noisy room), at falling signal-to-noise
   // ratios (amix halves each input; volume=2 restores the speech level; ffmpeg 4.1 has no normalize=0).
