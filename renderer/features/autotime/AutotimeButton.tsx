@@ -23,9 +23,16 @@ export function AutotimeButton() {
   if (progress !== undefined) {
     const percent = progress === null ? null : Math.round(progress * 100);
     return (
-      <div className="autotime-progress" role="status" data-testid="autotime-progress">
+      <div
+        className="autotime-progress"
+        role="status"
+        data-testid="autotime-progress"
+        title={percent === null ? t('autotime.running') : t('autotime.reading', { percent })}
+      >
         <span className="autotime-spinner" aria-hidden="true" />
-        <span>{percent === null ? t('autotime.running') : t('autotime.reading', { percent })}</span>
+        <span className="autotime-label">
+          {percent === null ? t('autotime.running') : t('autotime.reading', { percent })}
+        </span>
         <span className="autotime-bar" aria-hidden="true">
           <span style={{ width: `${percent ?? 0}%` }} />
         </span>

@@ -35,12 +35,10 @@ export async function runAutotime(deps: AutotimeDeps, onProgress: (fraction: num
     const { segments } = await client.call('project.autotime', { project: doc.project, mediaId: media.id });
     const now = editor.get();
     if (now.docSerial !== docSerial) return 0;
-    let count = 0;
-    editor.applyEdit('autotime', (project) => {
-      const next = applyPlaced(project, segments);
-      count = next === project ? 0 : next.segments.filter((s, i) => s !== project.segments[i]).length;
-      return next;
-    });
+    const before = now.doc?.project.segments ?? [];
+    editor.applyEdit('autotime', (project) => applyPlaced(project, segments));
+    const after = editor.get().doc?.project.segments ?? [];
+    const count = after.filter((s, i) => s !== before[i]).length;
     notices.info((t) => t('autotime.done', { count }), count > 0 ? 'info' : 'warning');
     return count;
   } catch (err) {
