@@ -27,7 +27,7 @@ export const DEFAULT_PLACE_OPTIONS: PlaceOptions = {
   beam: 150,
 };
 
-/** Softens the length model for very short segments (frames). */
+/** Softens the length model for very short segments (frames: 100 ms at the peaks' 100 per second). */
 const SLACK_FRAMES = 10;
 /** A span more than this many times its expected speech time is not considered (unless it must be). */
 const MAX_STRETCH = 4;
@@ -112,13 +112,13 @@ export function placeRun(
       for (let g = 1; g <= maxGroup && k + g <= n; g++) {
         const expected = perWeight * ((cumW[k + g] as number) - (cumW[k] as number)) + SLACK_FRAMES;
         const base = state.cost + (g - 1) * o.splitCost;
-        const last = k + g === n;
+        const final = k + g === n;
         // Enough candidates must remain for the segments after this step; the last step ends at the end.
-        const firstJ = last ? endIndex : i + 1;
-        const maxJ = last ? endIndex : endIndex - Math.ceil((n - k - g) / maxGroup);
+        const firstJ = final ? endIndex : i + 1;
+        const maxJ = final ? endIndex : endIndex - Math.ceil((n - k - g) / maxGroup);
         for (let j = firstJ; j <= maxJ; j++) {
           const actual = (qs[j] as number) - qi + SLACK_FRAMES;
-          if (!last && j > i + 1 && actual > MAX_STRETCH * expected) break;
+          if (!final && j > i + 1 && actual > MAX_STRETCH * expected) break;
           const ratio = Math.log(actual / expected);
           relax(k + g, j, base + o.durationWeight * ratio * ratio + skipped(i, j), i, g);
         }
