@@ -3,7 +3,8 @@
 // (timings.json). Prints the median and 90th-percentile error (target: median < 250 ms) against
 // speech ends and against the recorded clip ends, and how long it took (envelope decode and placing).
 // For comparison, the same placement on RMS energy per 10 ms from a separate decode.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,10 +16,12 @@ import { locateFfmpeg, probeMedia } from '../../electron/services/ffmpeg';
 import { runPcm } from '../../electron/services/pcm-stream';
 import { SAMPLE_PROJECT } from '../../electron/services/sample';
 import { autotime } from '../../shared/autotime/autotime';
+import type { ReferenceTiming } from '../../shared/autotime/evaluate';
 import { boundaryErrors } from '../../shared/autotime/evaluate';
 import type { Envelope } from '../../shared/autotime/speech';
-import { type Piece, synthesize } from '../../shared/autotime/testing/synth';
+import { type Piece, random, synthesize } from '../../shared/autotime/testing/synth';
 import { createProject } from '../../shared/model/project';
+import type { Project } from '../../shared/model/types';
 
 const SAMPLE = resolve(__dirname, '..', '..', 'electron', 'sample', SAMPLE_PROJECT);
 
@@ -76,6 +79,62 @@ async function rmsEnvelope(ffmpeg: string, path: string, durationMs: number): Pr
   if (code !== 0) throw new Error(`ffmpeg failed: ${stderr}`);
   if (n > 0) values.push(Math.sqrt(sum / n) / 32767);
   return { values, rate: 100, durationMs };
+}
+
+/**
+ * A harder recording than the sample: the same phrases spoken by espeak-ng at random speeds
+ * (140–220 words per minute) with random gaps of 80–980 ms (some too short to be pauses), each clip
+ * trimmed to its speech so the reference times are exact. Null when espeak-ng is not installed.
+ */
+function variedRecording(
+  ffmpeg: string,
+  project: Project,
+  dir: string,
+): { path: string; reference: ReferenceTiming[] } | null {
+  const rate = 22050;
+  const rand = random(7);
+  const silence = (ms: number) => Buffer.alloc(Math.round((ms * rate) / 1000) * 2);
+  const parts: Buffer[] = [silence(700)];
+  const reference: ReferenceTiming[] = [];
+  let t = 700;
+  for (const segment of project.segments) {
+    const wav = join(dir, 'phrase.wav');
+    const speed = String(140 + Math.round(rand() * 80));
+    try {
+      execFileSync('espeak-ng', ['-v', 'cmn', '-s', speed, '-w', wav, segment.source], { stdio: 'ignore' });
+    } catch {
+      return null;
+    }
+    const raw = execFileSync(ffmpeg, [
+      '-v',
+      'error',
+      '-i',
+      wav,
+      '-ac',
+      '1',
+      '-ar',
+      String(rate),
+      '-f',
+      's16le',
+      'pipe:1',
+    ]);
+    const v = new Int16Array(raw.buffer, raw.byteOffset, raw.length >> 1);
+    let a = 0;
+    while (a < v.length && Math.abs(v[a] as number) < 200) a++;
+    let b = v.length - 1;
+    while (b > a && Math.abs(v[b] as number) < 200) b--;
+    const clip = Buffer.from(v.slice(a, b + 1).buffer);
+    const ms = (clip.length / 2 / rate) * 1000;
+    reference.push({ start: Math.round(t), end: Math.round(t + ms) });
+    const gap = 80 + rand() * 900;
+    parts.push(clip, silence(gap));
+    t += ms + gap;
+  }
+  const pcm = join(dir, 'varied.raw');
+  writeFileSync(pcm, Buffer.concat(parts));
+  const path = join(dir, 'varied.flac');
+  execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 's16le', '-ar', String(rate), '-ac', '1', '-i', pcm, path]);
+  return { path, reference };
 }
 
 export async function benchAutotime(): Promise<void> {
@@ -152,6 +211,16 @@ export async function benchAutotime(): Promise<void> {
       const e = boundaryErrors(autotime(sample.untimed, env).project.segments, sample.speech);
       const noiseDb = Math.round(20 * Math.log10(amplitude));
       console.log(`  under pink noise of amplitude ${noiseDb} dBFS: median ${ms(e.median)}, p90 ${ms(e.p90)}`);
+    }
+    const varied = variedRecording(tools.ffmpeg, sample.untimed, dir);
+    if (!varied) console.log('  varied speeds and gaps: skipped (espeak-ng is not installed)');
+    else {
+      const variedProbe = await probeMedia(tools, varied.path);
+      const env = await loadEnvelope({ path: varied.path, probe: variedProbe, track: 0 }, { tools, cacheDir: null });
+      const e = boundaryErrors(autotime(sample.untimed, env).project.segments, varied.reference);
+      console.log(
+        `  espeak-ng at random speeds with random 80–980 ms gaps: median ${ms(e.median)}, p90 ${ms(e.p90)}, max ${ms(e.max)}`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

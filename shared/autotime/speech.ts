@@ -29,7 +29,7 @@ export interface SpeechOptions {
 }
 
 export const DEFAULT_SPEECH_OPTIONS: SpeechOptions = {
-  minPauseMs: 120,
+  minPauseMs: 100,
   minSpeechMs: 60,
   hangoverMs: 30,
   thresholdRatio: 0.3,
