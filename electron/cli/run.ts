@@ -14,6 +14,7 @@ import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
 import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
 import { defaultProfileDir } from '../services/profile';
 import { APP_VERSION } from '../services/version';
+import { AUTOTIME_USAGE, autotimeCommand } from './autotime';
 import { CORRECTION_USAGE, exportTextCommand, reimportCommand } from './correction';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
@@ -36,6 +37,7 @@ usage:
       write the waveform as a peaks file (default: <name>${PEAKS_EXTENSION} here, ${PEAKS_PER_SECOND} per second)
       and print {"durationMs","peaksPerSecond","count"}
 ${CORRECTION_USAGE}
+${AUTOTIME_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -224,6 +226,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'peaks') await peaks(rest, io);
     else if (command === 'reimport') await reimportCommand(rest, io);
     else if (command === 'export-text') await exportTextCommand(rest, io);
+    else if (command === 'autotime') await autotimeCommand(rest, io, (message) => new UsageError(message));
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

@@ -9,6 +9,7 @@ import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { linkMedia } from '../../shared/model/media-ref';
 import { createProject } from '../../shared/model/project';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
+import { autotimeMedia } from './autotime';
 import { resolveMediaInput } from './bilibili';
 import { batchReimport, exportCorrection, previewCorrection } from './correction';
 import { exportProject, importFile } from './documents';
@@ -340,6 +341,14 @@ export function createHandlers(deps: HostDeps): Handlers {
       }
       await writeFileAtomic(path, result.bytes);
       return { path, cues: result.cues, warnings: result.warnings };
+    },
+    'project.autotime': async ({ project, mediaId, ids }) => {
+      await peaks(mediaId); // the waveform's decode (progress events, joins a running one) or its cache
+      const media = opened.get(mediaId) as OpenedMedia;
+      const source = { path: media.playPath, probe: media.probe, track: media.audioTrack };
+      const options = { tools: ffmpeg(), cacheDir: deps.cacheDir, ...(ids ? { ids } : {}) };
+      const { project: timed, timed: placed } = await autotimeMedia(project, source, options);
+      return { segments: timed.segments.filter((s) => placed.includes(s.id)) };
     },
     'media.open': async ({ path, audioTrack }) => openMedia(path, audioTrack),
     'media.peaks': async ({ mediaId, audioTrack }) => peaks(mediaId, audioTrack),

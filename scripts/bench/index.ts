@@ -1,4 +1,5 @@
 // `npm run bench`: performance figures, printed (targets are checked by reading them, not by tests).
+import { benchAutotime } from './autotime';
 import { benchEditor } from './editor';
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
@@ -7,6 +8,7 @@ import { benchReimport } from './reimport';
 benchFormats();
 benchReimport();
 benchPeaks()
+  .then(benchAutotime)
   .then(() => benchEditor())
   .catch((err: unknown) => {
     console.error(err);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProjectSchema } from '../model/schema';
+import { ProjectSchema, SegmentSchema } from '../model/schema';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may
@@ -220,6 +220,11 @@ export const contract = {
       allowLossy: z.boolean().default(false),
     }).strict(),
     z.object({ path: z.string(), cues: z.number().int(), warnings: z.array(Warning) }),
+  ),
+  'project.autotime': call(
+    "Time the project's untimed segments (or those among ids) on an opened media file's audio: speech and pauses from the waveform envelope (the peaks cache, else a decode reported by job.progress kind peaks). Only untimed runs are placed, between their timed neighbours; placed segments carry the auto-timed flag. Returns the placed segments.",
+    z.object({ project: ProjectSchema, mediaId: z.string().min(1), ids: z.array(z.string()).optional() }).strict(),
+    z.object({ segments: z.array(SegmentSchema) }),
   ),
   'media.open': call(
     'Open a media file or a Bilibili cache folder: probe it (duration, tracks, video size), remux it when Chromium cannot play the container (job.progress kind remux), and allow it to be served.',

@@ -74,7 +74,7 @@ export function setText(project: Project, id: SegmentId, side: Side, text: strin
   return updateSegment(project, id, (s) => (s[side] === text ? s : { ...s, [side]: text }));
 }
 
-/** Set both times; a timed segment must satisfy 0 <= start <= end. */
+/** Set both times; a timed segment must satisfy 0 <= start <= end. A person's timing replaces any automatic one. */
 export function setTiming(project: Project, id: SegmentId, start: number | null, end: number | null): Project {
   if ((start === null) !== (end === null)) throw new RangeError('start and end must both be set or both be null');
   if (start !== null && end !== null) {
@@ -82,7 +82,9 @@ export function setTiming(project: Project, id: SegmentId, start: number | null,
     if (start < 0 || end < start) throw new RangeError(`invalid timing ${start}–${end}`);
   }
   return updateSegment(project, id, (s) =>
-    s.start === start && s.end === end ? s : { ...s, start, end, flags: s.flags.filter((f) => f !== 'needs-timing') },
+    s.start === start && s.end === end
+      ? s
+      : { ...s, start, end, flags: s.flags.filter((f) => f !== 'needs-timing' && f !== 'auto-timed') },
   );
 }
 

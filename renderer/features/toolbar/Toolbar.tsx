@@ -16,6 +16,7 @@ import {
   SystemIcon,
   TranslationIcon,
 } from '../../ui/icons';
+import { AutotimeButton } from '../autotime/AutotimeButton';
 import { runAction } from '../commands/actions';
 import { CorrectionMenu } from '../correction/CorrectionMenu';
 import { FindIcon, KeyboardIcon, RedoIcon, SettingsIcon, ShiftIcon, UndoIcon } from './edit-icons';
@@ -87,6 +88,7 @@ export function Toolbar() {
           onClick={() => void commands.exportCaptions()}
         />
         <CorrectionMenu />
+        <AutotimeButton />
         <span className="toolbar-divider" />
         <ToolButton
           icon={<UndoIcon />}
