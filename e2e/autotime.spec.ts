@@ -34,7 +34,7 @@ test('auto-times an untimed transcript on its linked recording', async ({ page }
     await page.goto(host.url);
     await expect(page.locator('html[data-ready="true"]')).toBeAttached();
     await expect(rows(page)).toHaveCount(30);
-    await expect(row(page, 's1').locator('.untimed')).toBeVisible();
+    await expect(row(page, 's1').getByTestId('start-input')).toHaveValue('');
     // Without media there is nothing to time against: no button.
     await expect(page.getByTestId('autotime-button')).toHaveCount(0);
 
@@ -60,15 +60,15 @@ test('auto-times an untimed transcript on its linked recording', async ({ page }
       const r = row(page, s.id);
       await expect(r.locator('.flag-auto-timed')).toHaveText('Auto-timed');
       await expect(r.locator('.flag-needs-timing')).toHaveCount(0);
-      const start = toMs(await r.locator('.time-start').textContent());
-      const end = toMs(await r.locator('.time-end').textContent());
+      const start = toMs(await r.getByTestId('start-input').inputValue());
+      const end = toMs(await r.getByTestId('end-input').inputValue());
       expect(start).toBeGreaterThanOrEqual(last);
       expect(end).toBeGreaterThanOrEqual(start);
       last = end;
     }
     expect(last).toBeLessThanOrEqual(SAMPLE_DURATION_MS);
     // The first phrase starts where the recording's speech does (0.5 s in).
-    expect(Math.abs(toMs(await row(page, 's1').locator('.time-start').textContent()) - 500)).toBeLessThan(250);
+    expect(Math.abs(toMs(await row(page, 's1').getByTestId('start-input').inputValue()) - 500)).toBeLessThan(250);
 
     // Every placed segment is on the waveform; dragging one retimes it and clears its mark.
     const waveform = page.getByTestId('waveform');

@@ -90,10 +90,10 @@ test.describe('on the sample project', () => {
       .click({ modifiers: ['Control'] });
     await expect(row(app, 's4')).toHaveAttribute('aria-selected', 'false');
     await expect(row(app, 's5')).toHaveAttribute('aria-selected', 'true');
-    // Clicking into a text field edits, it does not change the selection.
+    // Clicking into a text field selects the row being edited: commands (split, merge…) act on it.
     await row(app, 's9').getByTestId('source-input').click();
-    await expect(row(app, 's9')).toHaveAttribute('aria-selected', 'false');
-    await expect(row(app, 's3')).toHaveAttribute('aria-selected', 'true');
+    await expect(row(app, 's9')).toHaveAttribute('aria-selected', 'true');
+    await expect(row(app, 's3')).toHaveAttribute('aria-selected', 'false');
   });
 
   test('marks reading speeds over the QA limits', async ({ app }) => {
