@@ -88,6 +88,14 @@ test('exports for correction, reimports the corrected file, reviews and applies 
   expect(saved.get('s22')).toBe('核心区。');
   expect(saved.get('s6')).toBe('再次欢迎大家来参加今天的志愿大会');
   expect(saved.get('s1')).toBe('尊敬的各位领导');
+
+  // One undo restores every reimported segment; redo puts them back.
+  await app.keyboard.press('Control+z');
+  await expect(sourceOf(app, 's9')).toHaveValue('在志愿大会上继续向大家报告。');
+  await expect(sourceOf(app, 's8')).toHaveValue('非常荣幸能够从黄老师手中接过接力棒啊');
+  await expect(sourceOf(app, 's22')).not.toHaveValue('核心区。');
+  await app.keyboard.press('Control+Shift+z');
+  await expect(sourceOf(app, 's9')).toHaveValue('在智源大会上继续向大家报告。');
 });
 
 test('flags segments the corrected text leaves out and shows them first', async ({ app, host }) => {
