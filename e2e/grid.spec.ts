@@ -257,6 +257,56 @@ bigTest.describe('on a generated 5,000-segment talk', () => {
     await expect(row(bigApp, 's3').getByTestId('source-input')).toHaveValue(value);
   });
 
+  bigTest(
+    'splits, merges, deletes and replaces all in the middle of the talk, each undoable',
+    async ({ bigApp, bigFile }) => {
+      const original = stored(bigFile);
+      const s2500 = original[2499] as StoredSegment;
+      expect(s2500.source.startsWith('过去一年里，')).toBe(true);
+      const scroller = bigApp.getByTestId('grid-scroll');
+      await expect
+        .poll(async () => {
+          await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight * 0.4999 }));
+          return row(bigApp, 's2500').count();
+        })
+        .toBe(1);
+      const field = row(bigApp, 's2500').getByTestId('source-input');
+
+      // Split at the cursor after 过去一年里, then merge back with Alt+M: no space added between CJK.
+      await field.click();
+      await field.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
+      await bigApp.keyboard.press('Control+Enter');
+      await expect(field).toHaveValue('过去一年里');
+      let saved = await saveAndRead(bigApp, bigFile, (segs) => segs.length === 5001);
+      expect(saved[2500]?.source).toBe(s2500.source.slice(5));
+      expect([saved[2499]?.start, saved[2500]?.end]).toEqual([s2500.start, s2500.end]);
+      await field.click();
+      await bigApp.keyboard.press('Alt+m');
+      await expect(field).toHaveValue(s2500.source);
+
+      // Delete the next segment and undo it.
+      const next = row(bigApp, 's2501').getByTestId('source-input');
+      await next.click();
+      await bigApp.keyboard.press('Control+Shift+k');
+      await expect(row(bigApp, 's2501')).toHaveCount(0);
+      await bigApp.keyboard.press('Control+z');
+      await expect(row(bigApp, 's2501')).toHaveCount(1);
+
+      // Replace all over the 5,000 segments is one step too.
+      await bigApp.keyboard.press('Control+h');
+      await bigApp.getByTestId('find-input').fill('智源大会');
+      await bigApp.getByTestId('replace-input').fill('北京智源大会');
+      await bigApp.getByTestId('replace-all').click();
+      saved = await saveAndRead(bigApp, bigFile, (segs) => segs[1]?.source.includes('北京智源大会') === true);
+      expect(saved.filter((seg) => seg.source.includes('北京智源大会')).length).toBeGreaterThan(300);
+      await bigApp.keyboard.press('Control+z');
+      saved = await saveAndRead(bigApp, bigFile, (segs) => segs[1]?.source === original[1]?.source);
+      expect(saved.map((seg) => [seg.id, seg.start, seg.end, seg.source])).toEqual(
+        original.map((seg) => [seg.id, seg.start, seg.end, seg.source]),
+      );
+    },
+  );
+
   bigTest('selects and retimes a segment far down the list', async ({ bigApp, bigFile }) => {
     const original = stored(bigFile)[4989] as StoredSegment;
     await scrollToEnd(bigApp);
