@@ -1,24 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from '../../ui/icons';
 
-/** Icons of the editing buttons, in the style of renderer/ui/icons.tsx (24×24, stroke, decorative). */
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+/** Icons of the editing buttons, drawn on the shared icon frame of renderer/ui/icons.tsx. */
 
 export const UndoIcon = () => (
   <Icon>
