@@ -1,38 +1,41 @@
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { autotime } from '../../shared/autotime/autotime';
-import type { FormatId } from '../../shared/formats/format';
+import { EXPORT_FORMAT_IDS, type ExportFormatId, exportFormatOfExtension } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { loadEnvelope } from '../services/autotime';
 import { resolveMediaInput } from '../services/bilibili';
 import { exportProject } from '../services/documents';
 import { locateFfmpeg, probeMedia } from '../services/ffmpeg';
 import { writeFileAtomic } from '../services/files';
-import { exportFormats } from '../services/formats/registry';
 import { defaultProfileDir } from '../services/profile';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
 import type { CliIo } from './run';
 
-export const AUTOTIME_FORMATS = [...exportFormats.map((f) => f.id), 'json'] as const;
+export const AUTOTIME_FORMATS = [...EXPORT_FORMAT_IDS, 'json'] as const;
 
 export const AUTOTIME_USAGE = `  zimu autotime <text-file> <media-or-folder> [-o <out>] [--format ${AUTOTIME_FORMATS.join('|')}]
       time a transcript's untimed segments on the media's speech (flag auto-timed); the output's
       format comes from --format, else -o's extension (.json: the inspect JSON), else SRT on stdout`;
 
 /** The format to write: --format, else from the output's extension (.json is the inspect JSON), else SRT. */
-export function autotimeFormat(format: string | undefined, output: string | undefined, usage: (m: string) => Error) {
+export function autotimeFormat(
+  format: string | undefined,
+  output: string | undefined,
+  usage: (m: string) => Error,
+): ExportFormatId | 'json' {
   if (format !== undefined) {
     if (!(AUTOTIME_FORMATS as readonly string[]).includes(format))
       throw usage(`--format: expected ${AUTOTIME_FORMATS.join('|')}, got '${format}'`);
-    return format;
+    return format as ExportFormatId | 'json';
   }
   const ext = output ? extname(output).toLowerCase() : '';
   if (!ext) return 'srt';
   if (ext === '.json') return 'json';
-  const found = exportFormats.find((f) => f.extensions.includes(ext));
+  const found = exportFormatOfExtension(ext);
   if (!found) throw usage(`cannot tell the format of ${output} from its extension: pass --format`);
-  return found.id;
+  return found;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function autotimeCommand(args: string[], io: CliIo, usage: (message
   let bytes: Uint8Array | string;
   if (format === 'json') bytes = formatInspectJson(inspectJson(doc.format, doc.encoding, project, doc.warnings));
   else {
-    const options = { format: format as FormatId, layout: 'bilingual', encoding: 'utf8', lineEnding: 'lf' } as const;
+    const options = { format, layout: 'bilingual', encoding: 'utf8', lineEnding: 'lf' } as const;
     const result = exportProject(project, options);
     for (const w of result.warnings)
       io.stderr(`zimu: warning: ${describeError({ message: w.message, detail: { file: textFile } })}`);

@@ -7,7 +7,7 @@ import {
   type CorrectionField,
   exportCorrectionText,
 } from '../../shared/correction/export-text';
-import type { FormatId } from '../../shared/formats/format';
+import { EXPORT_FORMAT_IDS, exportFormatOfExtension } from '../../shared/formats/table';
 import { ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION, serializeProjectFile } from '../../shared/model/project-file';
 import { applyReimport, summarize } from '../../shared/reimport/reimport';
@@ -21,13 +21,12 @@ import {
 import { exportProject } from '../services/documents';
 import { encodeText, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
 import { readFileBytes, writeFileAtomic } from '../services/files';
-import { exportFormats } from '../services/formats/registry';
 import { saveProjectFile } from '../services/project-store';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import type { CliIo } from './run';
 import { UsageError } from './usage-error';
 
-const FORMATS = [...exportFormats.map((f) => f.id), 'json', 'zimu'] as const;
+const FORMATS = [...EXPORT_FORMAT_IDS, 'json', 'zimu'] as const;
 
 export const CORRECTION_USAGE = `  zimu reimport <timed-file> <corrected-text> [--field text|translation] [-o <out>] [--format ${FORMATS.join('|')}]
       put a corrected text (paragraphs, lines, numbered lines or TSV with ids) back onto the timed file's
@@ -124,7 +123,7 @@ export async function reimportCommand(args: string[], io: CliIo): Promise<void> 
     else if (target === 'zimu') bytes = Buffer.from(serializeProjectFile(project));
     else {
       bytes = exportProject(project, {
-        format: target as FormatId,
+        format: target,
         layout: 'bilingual',
         encoding: 'utf8',
         lineEnding: 'lf',
@@ -141,10 +140,10 @@ export async function reimportCommand(args: string[], io: CliIo): Promise<void> 
 }
 
 /** The format that writes files named like `path` (.zimu → zimu), or null. */
-function formatOfExtension(path: string): string | null {
+function formatOfExtension(path: string): (typeof FORMATS)[number] | null {
   const ext = extname(path).toLowerCase();
   if (ext === PROJECT_EXTENSION) return 'zimu';
-  return exportFormats.find((f) => f.extensions.includes(ext))?.id ?? null;
+  return exportFormatOfExtension(ext);
 }
 
 export async function exportTextCommand(args: string[], io: CliIo): Promise<void> {

@@ -2,14 +2,13 @@ import { promises as fs } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
-import type { FormatId, Layout } from '../../shared/formats/format';
+import { EXPORT_FORMAT_IDS, LAYOUTS, type Layout } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { resolveMediaInput } from '../services/bilibili';
 import { exportProject } from '../services/documents';
 import { READ_ENCODINGS, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
 import { locateFfmpeg, probeMedia } from '../services/ffmpeg';
 import { writeFileAtomic } from '../services/files';
-import { exportFormats } from '../services/formats/registry';
 import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
 import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
 import { defaultProfileDir } from '../services/profile';
@@ -20,8 +19,7 @@ import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
 import { UsageError } from './usage-error';
 
-const LAYOUTS = ['source', 'translation', 'bilingual', 'bilingual-translation-first'] as const;
-const TARGETS = [...exportFormats.map((f) => f.id), 'json'] as const;
+const TARGETS = [...EXPORT_FORMAT_IDS, 'json'] as const;
 
 const USAGE = `zimu ${APP_VERSION} — bilingual subtitle tools
 usage:
@@ -122,7 +120,7 @@ async function convert(args: string[], io: CliIo): Promise<void> {
       bytes = Buffer.from(formatInspectJson(inspectJson(doc.format, doc.encoding, project, doc.warnings)));
     } else {
       const result = exportProject(project, {
-        format: to as FormatId,
+        format: to,
         layout,
         encoding,
         lineEnding,

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol } from 'electron';
+import { dialogFilters, type FileFilter } from '../../shared/formats/table';
 import { ipcEventChannel, MEDIA_SCHEME } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { MEDIA_EXTENSIONS } from '../../shared/media-files';
 import { pruneCache } from '../services/cache-prune';
-import { createHandlers, type DialogFilter } from '../services/handlers';
+import { createHandlers } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
 import { findSampleProject } from '../services/sample';
 import { createSettingsStore } from '../services/settings';
@@ -23,25 +23,9 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-const FILTERS: Record<DialogFilter, Electron.FileFilter[]> = {
-  document: [
-    {
-      name: 'Zimu / subtitles',
-      extensions: ['zimu', 'srt', 'vtt', 'ass', 'ssa', 'bcc', 'json', 'lrc', 'txt', 'tsv', 'csv'],
-    },
-    { name: 'All files', extensions: ['*'] },
-  ],
-  media: [
-    {
-      name: 'Media',
-      extensions: MEDIA_EXTENSIONS.map((ext) => ext.slice(1)),
-    },
-  ],
-  'subtitle-export': [
-    { name: 'Subtitles', extensions: ['srt', 'vtt', 'ass', 'bcc', 'json', 'lrc', 'txt', 'tsv', 'csv'] },
-    { name: 'All files', extensions: ['*'] },
-  ],
-};
+/** Electron's filters from the format table's (shared/formats/table.ts): extensions without the dot. */
+const filters = (filter: FileFilter): Electron.FileFilter[] =>
+  dialogFilters(filter).map((f) => ({ name: f.name, extensions: f.extensions.map((ext) => ext.replace(/^\./, '')) }));
 
 /** Files named on the command line (`zimu talk.srt talk.mp4`), skipping Electron's own arguments. */
 const startup = startupPaths(process.argv.slice(app.isPackaged ? 1 : 2));
@@ -124,12 +108,12 @@ async function start(): Promise<void> {
     emit,
     dialogs: {
       async open(filter) {
-        const options = { properties: ['openFile' as const], filters: FILTERS[filter] };
+        const options = { properties: ['openFile' as const], filters: filters(filter) };
         const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
       async save(filter, defaultPath) {
-        const options = { defaultPath, filters: FILTERS[filter] };
+        const options = { defaultPath, filters: filters(filter) };
         const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return r.canceled ? null : (r.filePath ?? null);
       },

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type CorrectionField, type CorrectionStyle, exportCorrectionText } from '../../shared/correction/export-text';
+import { type ExportFormatId, exportFormatOfExtension } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
@@ -8,7 +9,6 @@ import { applyReimport, proposeReimport, type ReimportProposal, summarize } from
 import { exportProject, type ImportedDocument, importFile } from './documents';
 import { decodeBytes, encodeText, type WriteEncoding } from './encoding';
 import { readFileBytes, writeFileAtomic } from './files';
-import { formats } from './formats/registry';
 import { loadProjectFile, saveProjectFile } from './project-store';
 
 /**
@@ -53,22 +53,16 @@ export async function readTimedDocument(path: string): Promise<ImportedDocument>
   return importFile(path);
 }
 
-/** The format id that writes files with `path`'s extension, or null (e.g. .zimu). */
-function formatOfPath(path: string): string | null {
-  const ext = extname(path).toLowerCase();
-  return formats.find((f) => f.serialize && f.extensions.includes(ext))?.id ?? null;
-}
-
 /**
  * Write `project` to `path`: a .zimu project, or the caption format of the extension (`format`
  * overrides it), both languages where the format has room for them.
  */
-export async function writeTimedDocument(project: Project, path: string, format?: string): Promise<void> {
-  const id = format ?? formatOfPath(path);
+export async function writeTimedDocument(project: Project, path: string, format?: ExportFormatId): Promise<void> {
+  const id = format ?? exportFormatOfExtension(extname(path).toLowerCase());
   if (!format && extname(path).toLowerCase() === PROJECT_EXTENSION) return saveProjectFile(path, project);
   if (!id) throw new ZimuError('unsupported', `cannot tell which format to write from the name`, { file: path });
   const result = exportProject(project, {
-    format: id as Parameters<typeof exportProject>[1]['format'],
+    format: id,
     layout: 'bilingual',
     encoding: 'utf8',
     lineEnding: 'lf',
@@ -101,7 +95,7 @@ export async function reimportPair(
   text: string,
   field: CorrectionField,
   output: string,
-  format?: string,
+  format?: ExportFormatId,
 ): Promise<{ result: PairResult; project: Project; proposal: ReimportProposal }> {
   const doc = await readTimedDocument(timed);
   const { proposal } = await previewCorrection(doc.project, text, field);

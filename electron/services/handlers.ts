@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
+import type { FileFilter as DialogFilter } from '../../shared/formats/table';
 import type { EventName, EventPayload, MediaInfo, OpenedDocument, Peaks } from '../../shared/ipc/contract';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
@@ -26,7 +27,7 @@ import { loadProjectFile, saveProjectFile } from './project-store';
 import { audioTrackPlan, cacheKey, findCached, remuxInto } from './remux';
 import type { SettingsStore } from './settings';
 
-export type DialogFilter = 'document' | 'media' | 'subtitle-export';
+export type { DialogFilter };
 
 /** Native file dialogs, where the host has them (Electron). */
 export interface NativeDialogs {

@@ -16,6 +16,7 @@ import {
 } from './format';
 import { capIssues, error, failed, segmentList, untimedLeftOut, warning } from './issues';
 import { safeParse } from './safe';
+import { formatInfo } from './table';
 
 /**
  * Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa).
@@ -395,10 +396,7 @@ function serializeAss(project: Project, options: SerializeOptions): SerializeRes
 }
 
 export const assFormat: SubtitleFormat = {
-  id: 'ass',
-  label: 'Advanced SubStation Alpha',
-  extensions: ['.ass', '.ssa'],
-  timed: true,
+  ...formatInfo('ass'),
   sniff: (text) => sniffAss(text),
   parse: safeParse('script', parseAss),
   serialize: serializeAss,

@@ -16,6 +16,7 @@ import {
 import { error, failed, MAX_ISSUES, moreProblems, noTextLeftOut, untimedLeftOut, warning } from './issues';
 import { isObject, type LocatedJson, lineFinder, parseLocatedJson, syntaxErrorLine } from './json-locate';
 import { safeParse } from './safe';
+import { formatInfo } from './table';
 
 /**
  * Bilibili closed captions (BCC): JSON with style fields and `body: [{from, to, location, content}]`,
@@ -184,10 +185,7 @@ function serializeBcc(project: Project, options: SerializeOptions): SerializeRes
 }
 
 export const bccFormat: SubtitleFormat = {
-  id: 'bcc',
-  label: 'Bilibili subtitles (BCC)',
-  extensions: ['.bcc', '.json'],
-  timed: true,
+  ...formatInfo('bcc'),
   sniff: (text) => sniffBcc(text),
   parse: safeParse('file', parseBcc),
   serialize: serializeBcc,

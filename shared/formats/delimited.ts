@@ -12,6 +12,7 @@ import {
 } from './format';
 import { capIssues, failed, warning } from './issues';
 import { safeParse, safeSniff } from './safe';
+import { formatInfo } from './table';
 
 /**
  * Spreadsheet tables: TSV (tab-separated) and CSV (comma, or semicolon as Excel writes it in
@@ -392,20 +393,14 @@ function serializeDelimited(project: Project, options: SerializeOptions, dialect
 // ---- the two formats -----------------------------------------------------------------------------
 
 export const tsvFormat: SubtitleFormat = {
-  id: 'tsv',
-  label: 'Spreadsheet (TSV)',
-  extensions: ['.tsv'],
-  timed: true,
+  ...formatInfo('tsv'),
   sniff: safeSniff(sniffTsv),
   parse: safeParse('table', (text) => parseDelimited(text, 'tsv')),
   serialize: (project, options) => serializeDelimited(project, options, 'tsv'),
 };
 
 export const csvFormat: SubtitleFormat = {
-  id: 'csv',
-  label: 'Spreadsheet (CSV)',
-  extensions: ['.csv'],
-  timed: true,
+  ...formatInfo('csv'),
   sniff: safeSniff(sniffCsv),
   parse: safeParse('table', (text) => parseDelimited(text, 'csv')),
   serialize: (project, options) => serializeDelimited(project, options, 'csv'),

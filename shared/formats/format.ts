@@ -1,16 +1,14 @@
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
+import type { FormatId, Layout } from './table';
+
+export type { FormatId, Layout } from './table';
 
 /**
  * One caption format = one small module with this shape. Parsers receive decoded text (bytes and
  * encodings stay in electron/services), never throw on bad input, and report problems as issues
  * with 1-based line numbers (or a JSON path). Detection picks the best `sniff` score, not the first match.
  */
-
-export type FormatId = 'srt' | 'vtt' | 'ass' | 'bcc' | 'lrc' | 'whisper' | 'tsv' | 'csv' | 'txt';
-
-/** Which texts go into each exported cue, and in which order. */
-export type Layout = 'source' | 'translation' | 'bilingual' | 'bilingual-translation-first';
 
 export interface FormatIssue {
   severity: 'error' | 'warning';
@@ -49,6 +47,7 @@ export interface SerializeResult {
   issues: FormatIssue[];
 }
 
+/** One format module. id, label, extensions and timed come from its row of ./table.ts (formatInfo). */
 export interface SubtitleFormat {
   id: FormatId;
   /** Human name for menus. */

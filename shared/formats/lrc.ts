@@ -16,6 +16,7 @@ import {
 } from './format';
 import { capIssues, failed, segmentList, untimedLeftOut, warning } from './issues';
 import { safeParse } from './safe';
+import { formatInfo } from './table';
 
 /**
  * LRC lyrics: `[mm:ss.xx]text` lines (also `[mm:ss.xxx]`, `[mm:ss]` and `[mm:ss:xx]`; minutes may
@@ -196,10 +197,7 @@ function serializeLrc(project: Project, options: SerializeOptions): SerializeRes
 }
 
 export const lrcFormat: SubtitleFormat = {
-  id: 'lrc',
-  label: 'LRC lyrics',
-  extensions: ['.lrc'],
-  timed: true,
+  ...formatInfo('lrc'),
   sniff: (text) => sniffLrc(text),
   parse: safeParse('lyrics', parseLrc),
   serialize: serializeLrc,

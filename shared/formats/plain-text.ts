@@ -14,6 +14,7 @@ import {
 } from './format';
 import { error, noTextLeftOut, segmentList, warning } from './issues';
 import { safeParse, safeSniff } from './safe';
+import { formatInfo } from './table';
 
 /**
  * Plain-text transcripts without times. Every segment is untimed (start/end null) and flagged
@@ -264,10 +265,7 @@ function serializeText(project: Project, options: SerializeOptions): SerializeRe
 }
 
 export const txtFormat: SubtitleFormat = {
-  id: 'txt',
-  label: 'Plain text transcript',
-  extensions: ['.txt'],
-  timed: false,
+  ...formatInfo('txt'),
   sniff: safeSniff(sniffText),
   parse: safeParse('text', parseText),
   serialize: serializeText,

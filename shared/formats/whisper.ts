@@ -16,6 +16,7 @@ import {
 import { capIssues, error, failed, noTextLeftOut, untimedLeftOut, warning } from './issues';
 import { childPath, isObject, JsonSyntaxError, type LocatedJson, lineFinder, parseLocatedJson } from './json-locate';
 import { safeParse, safeSniff } from './safe';
+import { formatInfo } from './table';
 
 /**
  * Whisper-style JSON transcripts, in the three shapes the usual tools write:
@@ -261,10 +262,7 @@ function serializeWhisper(project: Project, options: SerializeOptions): Serializ
 }
 
 export const whisperFormat: SubtitleFormat = {
-  id: 'whisper',
-  label: 'Whisper transcript (JSON)',
-  extensions: ['.json'],
-  timed: true,
+  ...formatInfo('whisper'),
   sniff: safeSniff(sniffWhisper),
   parse: safeParse('transcript', parseWhisper),
   serialize: serializeWhisper,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMAT_IDS, FILE_FILTERS, LAYOUTS } from '../formats/table';
 import { ProjectSchema, SegmentSchema } from '../model/schema';
 
 /**
@@ -51,8 +52,9 @@ export const ReadEncodingSchema = z.enum([
 ]);
 /** Encodings Zimu writes; GBK and Big5 can lose characters, which an export check lists first. */
 export const WriteEncodingSchema = z.enum(['utf8', 'utf8-bom', 'gb18030', 'gbk', 'big5']);
-export const ExportFormatSchema = z.enum(['srt', 'vtt', 'ass', 'bcc', 'lrc', 'txt', 'tsv', 'csv', 'whisper']);
-export const LayoutSchema = z.enum(['source', 'translation', 'bilingual', 'bilingual-translation-first']);
+/** From the format table (shared/formats/table.ts): the formats that export, and the layouts. */
+export const ExportFormatSchema = z.enum(EXPORT_FORMAT_IDS);
+export const LayoutSchema = z.enum(LAYOUTS);
 
 const ExportOptionsSchema = z.object({
   format: ExportFormatSchema,
@@ -125,7 +127,7 @@ export const PeaksSchema = z.object({
   cached: z.boolean(),
 });
 
-const FileFilter = z.enum(['document', 'media', 'subtitle-export']);
+const FileFilter = z.enum(FILE_FILTERS);
 
 const DialogResult = z.object({
   /** False when the host has no native dialogs (the web host): the renderer shows its own picker. */

@@ -9,9 +9,11 @@ import { srtFormat } from './srt';
 import { vttFormat } from './vtt';
 
 /**
- * The one table of caption formats. SRT and VTT live on the Node side (they wrap the `subtitle`
- * package); every other format is a pure module in shared/formats. Adding a format = one row here;
- * the conformance test loops over this list.
+ * The format modules, one per row of the format table (shared/formats/table.ts), which says what
+ * each one is called, its extensions and whether it exports. SRT and VTT live on the Node side (they
+ * wrap the `subtitle` package); every other format is a pure module in shared/formats. Adding a
+ * format = a row in the table and its module here; registry.test.ts checks they agree and the
+ * conformance test loops over this list. Order matters only for equal sniff scores.
  */
 export const formats: readonly SubtitleFormat[] = [
   srtFormat,

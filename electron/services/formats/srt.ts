@@ -1,5 +1,6 @@
 import type { SubtitleFormat } from '../../../shared/formats/format';
 import { safeSniff } from '../../../shared/formats/safe';
+import { formatInfo } from '../../../shared/formats/table';
 import { parseCueFile, sniffCueText } from './cue-read';
 import { serializeCueFile } from './cue-write';
 
@@ -9,10 +10,7 @@ import { serializeCueFile } from './cue-write';
  * fractions, hours above 99, arrow typos, blank lines inside cue text; tags and `{\an8}` stripped.
  */
 export const srtFormat: SubtitleFormat = {
-  id: 'srt',
-  label: 'SubRip (SRT)',
-  extensions: ['.srt'],
-  timed: true,
+  ...formatInfo('srt'),
   sniff: safeSniff((text) => sniffCueText(text, 'srt')),
   parse: (text, options) => parseCueFile(text, 'srt', options),
   serialize: (project, options) => serializeCueFile(project, options, 'srt'),

@@ -1,5 +1,6 @@
 import type { SubtitleFormat } from '../../../shared/formats/format';
 import { safeSniff } from '../../../shared/formats/safe';
+import { formatInfo } from '../../../shared/formats/table';
 import { parseCueFile, sniffCueText } from './cue-read';
 import { serializeCueFile } from './cue-write';
 
@@ -11,10 +12,7 @@ import { serializeCueFile } from './cue-write';
  * the project has a title, `<v Speaker>` when a segment has a speaker, and escapes `&`, `<`, `>`.
  */
 export const vttFormat: SubtitleFormat = {
-  id: 'vtt',
-  label: 'WebVTT',
-  extensions: ['.vtt'],
-  timed: true,
+  ...formatInfo('vtt'),
   sniff: safeSniff((text) => sniffCueText(text, 'vtt')),
   parse: (text, options) => parseCueFile(text, 'vtt', options),
   serialize: (project, options) => serializeCueFile(project, options, 'vtt'),

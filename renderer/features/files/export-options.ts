@@ -1,3 +1,4 @@
+import { EXPORT_EXTENSIONS, exportExtension, FORMAT_TABLE } from '../../../shared/formats/table';
 import {
   type CallArgs,
   ExportFormatSchema,
@@ -27,7 +28,7 @@ export interface ExportOptions {
   textStyle: TextStyle;
 }
 
-/** The contract's lists, in its order: a format added there shows up in the dialog. */
+/** The contract's lists (from the format table), in its order: a format added there shows up in the dialog. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ExportFormatSchema.options;
 export const LAYOUTS: readonly ExportLayout[] = LayoutSchema.options;
 export const WRITE_ENCODINGS: readonly WriteEncoding[] = WriteEncodingSchema.options;
@@ -38,27 +39,18 @@ export const TEXT_STYLES: readonly TextStyle[] = ['paragraphs', 'lines'];
 
 /**
  * The extension each format is written with (first) and the others a user may name its file with
- * (a BCC file is often saved as .json). A Record, so a format added to the contract fails to compile
- * here until it has one.
+ * (a BCC file is often saved as .json): the format table's (shared/formats/table.ts).
  */
-export const FORMAT_EXTENSIONS: Record<ExportFormat, readonly [string, ...string[]]> = {
-  srt: ['.srt'],
-  vtt: ['.vtt'],
-  ass: ['.ass', '.ssa'],
-  bcc: ['.bcc', '.json'],
-  lrc: ['.lrc'],
-  txt: ['.txt'],
-  tsv: ['.tsv'],
-  csv: ['.csv'],
-  whisper: ['.json'],
-};
+export const FORMAT_EXTENSIONS: Record<ExportFormat, readonly [string, ...string[]]> = Object.fromEntries(
+  FORMAT_TABLE.filter((f) => f.export).map((f) => [f.id, f.extensions]),
+) as unknown as Record<ExportFormat, readonly [string, ...string[]]>;
 
 export function formatExtension(format: ExportFormat): string {
-  return FORMAT_EXTENSIONS[format][0];
+  return exportExtension(format);
 }
 
 /** Every extension an export may be written with, for the in-app picker's filter. */
-export const EXPORT_EXTENSIONS: readonly string[] = [...new Set(Object.values(FORMAT_EXTENSIONS).flat())];
+export { EXPORT_EXTENSIONS };
 
 /** Encoding names as people know them; the same in every language. */
 export const READ_ENCODING_NAMES: Record<ReadEncoding, string> = {

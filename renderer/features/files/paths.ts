@@ -1,21 +1,21 @@
-import { MEDIA_EXTENSIONS } from '../../../shared/media-files';
-import { EXPORT_EXTENSIONS, type ExportFormat, FORMAT_EXTENSIONS, formatExtension } from './export-options';
+import { type FileFilter, filterExtensions } from '../../../shared/formats/table';
+import { PROJECT_EXTENSION } from '../../../shared/model/project-file';
+import { type ExportFormat, FORMAT_EXTENSIONS, formatExtension } from './export-options';
 
 /**
  * Path helpers for the renderer, which has no `node:path`. Paths come from the host and may be
  * POSIX (`/home/a/b.srt`) or Windows (`C:\a\b.srt`); these only split and join, never resolve.
  */
 
-export type FileFilter = 'document' | 'media' | 'subtitle-export';
+export type { FileFilter };
+export { PROJECT_EXTENSION };
 
-/** Extensions the in-app picker shows for each filter, lower case with the dot. */
+/** Extensions the in-app picker shows for each filter, lower case with the dot (the dialogs' own list). */
 export const FILTER_EXTENSIONS: Record<FileFilter, readonly string[]> = {
-  document: ['.zimu', '.srt', '.vtt', '.ass', '.ssa', '.bcc', '.txt', '.json', '.lrc', '.tsv', '.csv'],
-  media: MEDIA_EXTENSIONS,
-  'subtitle-export': EXPORT_EXTENSIONS,
+  document: filterExtensions('document'),
+  media: filterExtensions('media'),
+  'subtitle-export': filterExtensions('subtitle-export'),
 };
-
-export const PROJECT_EXTENSION = '.zimu';
 
 function lastSeparator(path: string): number {
   return Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
