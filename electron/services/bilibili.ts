@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { syntaxErrorLine } from '../../shared/json-locate';
 import type { FfmpegTools } from './ffmpeg';
 import { fsError, readFileBytes } from './files';
 import {
@@ -263,77 +264,12 @@ async function readJsonObject(file: string): Promise<Json> {
   try {
     value = JSON.parse(source);
   } catch (err) {
-    const message = err instanceof Error ? err.message.replace(/, ".*" is not valid JSON$/s, '') : String(err);
-    const line = lineAt(source, jsonErrorOffset(source));
+    const raw = err instanceof Error ? err.message : String(err);
+    const message = raw.replace(/, ".*" is not valid JSON$/s, '');
+    const line = syntaxErrorLine(source, raw);
     throw new ZimuError('unreadable', `broken Bilibili metadata (not valid JSON: ${message})`, { file, line });
   }
   if (!isObject(value))
     throw new ZimuError('unreadable', 'broken Bilibili metadata (not a JSON object)', { file, line: 1 });
   return value;
-}
-
-function lineAt(t: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < t.length; i++) if (t.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-const JSON_ATOM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-
-/** Offset of the first JSON syntax error (V8's messages do not always give one); text.length if none. */
-function jsonErrorOffset(t: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const space = () => {
-    while (i < t.length && ' \t\r\n'.includes(t[i] as string)) i++;
-  };
-  const string = () => {
-    if (t[i] !== '"') fail();
-    for (i++; t[i] !== '"'; i++) {
-      if (i >= t.length || t.charCodeAt(i) < 0x20) fail();
-      if (t[i] === '\\') i++;
-    }
-    i++;
-  };
-  const value = (): void => {
-    space();
-    const open = t[i];
-    if (open === '{' || open === '[') {
-      const close = open === '{' ? '}' : ']';
-      i++;
-      space();
-      if (t[i] === close) return void i++;
-      for (;;) {
-        if (open === '{') {
-          space();
-          string();
-          space();
-          if (t[i] !== ':') fail();
-          i++;
-        }
-        value();
-        space();
-        if (t[i] === close) return void i++;
-        if (t[i] !== ',') fail();
-        i++;
-      }
-    }
-    if (open === '"') {
-      string();
-      return;
-    }
-    JSON_ATOM.lastIndex = i;
-    if (!JSON_ATOM.test(t)) fail();
-    i = JSON_ATOM.lastIndex;
-  };
-  try {
-    value();
-    space();
-    return i;
-  } catch (offset) {
-    if (typeof offset === 'number') return offset;
-    throw offset;
-  }
 }

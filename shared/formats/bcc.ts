@@ -1,3 +1,4 @@
+import { isObject, jsonLines, syntaxErrorLine } from '../json-locate';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { splitBilingual } from '../text/script';
@@ -14,7 +15,6 @@ import {
   trimmedLines,
 } from './format';
 import { error, failed, MAX_ISSUES, moreProblems, noTextLeftOut, untimedLeftOut, warning } from './issues';
-import { isObject, type LocatedJson, lineFinder, parseLocatedJson, syntaxErrorLine } from './json-locate';
 import { safeParse } from './safe';
 import { formatInfo } from './table';
 
@@ -71,17 +71,7 @@ function parseBcc(input: string): ParsedDocument {
     return failed(`Not valid JSON: ${message}`, syntaxErrorLine(text, message));
   }
   // JSON.parse is fast; the locating parser runs only to place an issue.
-  const lineAt = lineFinder(text);
-  let located: LocatedJson | null = null;
-  const lineOf = (path: string): number | null => {
-    try {
-      located ??= parseLocatedJson(text);
-    } catch {
-      return null; // nested too deeply for the locating parser
-    }
-    const at = located.offsets.get(path);
-    return at === undefined ? null : lineAt(at);
-  };
+  const { lineOf } = jsonLines(text);
   if (!isObject(doc)) return failed('Not a BCC subtitle: expected a JSON object with a "body" array.', 1);
   const body = doc.body;
   if (!Array.isArray(body)) {

@@ -1,3 +1,4 @@
+import { childPath, isObject, JsonSyntaxError, jsonLines, lineFinder, parseLocatedJson } from '../json-locate';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { splitBilingual } from '../text/script';
@@ -14,7 +15,6 @@ import {
   trimmedLines,
 } from './format';
 import { capIssues, error, failed, noTextLeftOut, untimedLeftOut, warning } from './issues';
-import { childPath, isObject, JsonSyntaxError, type LocatedJson, lineFinder, parseLocatedJson } from './json-locate';
 import { safeParse, safeSniff } from './safe';
 import { formatInfo } from './table';
 
@@ -118,14 +118,12 @@ function parseWhisper(input: string): ParsedDocument {
   const lineAt = lineFinder(text);
   if (text.trim() === '') return failed('The file is empty.');
   // JSON.parse is fast; the locating parser runs only to explain a syntax error or place an issue.
-  let located: LocatedJson | null = null;
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch {
     try {
-      located = parseLocatedJson(text);
-      root = located.value;
+      root = parseLocatedJson(text).value;
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       const line = lineAt(e.offset);
@@ -133,11 +131,7 @@ function parseWhisper(input: string): ParsedDocument {
       return failed(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
     }
   }
-  const lineOf = (path: string): number | null => {
-    located ??= parseLocatedJson(text);
-    const at = located.offsets.get(path);
-    return at === undefined ? null : lineAt(at);
-  };
+  const { lineOf } = jsonLines(text);
 
   let list: unknown[];
   let kind: Kind;

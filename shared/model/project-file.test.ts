@@ -52,6 +52,29 @@ describe('project file', () => {
     expect(parsed.problem.line).toBeLessThan(secondOpen + 10);
   });
 
+  it('reports a missing member at the object that lacks it, not at the next one that has it', () => {
+    const data = JSON.parse(serializeProjectFile(project));
+    delete data.segments[0].end;
+    const text = JSON.stringify(data, null, 2);
+    const parsed = parseProjectFile(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problem.message).toMatch(/segments\.0\.end/);
+    const lines = text.split('\n');
+    // The first segment opens on the line after `"segments": [`.
+    expect(parsed.problem.line).toBe(lines.findIndex((l) => l.includes('"segments"')) + 2);
+  });
+
+  it('reports a missing language at the languages object, not at a segment with a "source" key', () => {
+    const data = JSON.parse(serializeProjectFile(project));
+    delete data.languages.source;
+    const text = JSON.stringify(data, null, 2);
+    const parsed = parseProjectFile(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problem.line).toBe(text.split('\n').findIndex((l) => l.includes('"languages"')) + 1);
+  });
+
   it('rejects other formats and versions', () => {
     const data = JSON.parse(serializeProjectFile(project));
     expect(parseProjectFile(JSON.stringify({ ...data, format: 'other' })).ok).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonLines, syntaxErrorLine } from '../json-locate';
 import { ProjectSchema } from './schema';
 import type { Project } from './types';
 
@@ -36,12 +37,13 @@ export function serializeProjectFile(project: Project): string {
 
 /** Parse a project file's text; never throws. Problems carry the line they were found on. */
 export function parseProjectFile(text: string): ProjectFileParse {
+  const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, problem: { line: lineOfJsonError(text, message), message: `not valid JSON: ${message}` } };
+    return { ok: false, problem: { line: syntaxErrorLine(body, message), message: `not valid JSON: ${message}` } };
   }
   const parsed = ProjectFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -50,67 +52,12 @@ export function parseProjectFile(text: string): ProjectFileParse {
     return {
       ok: false,
       problem: {
-        line: lineOfJsonPath(text, path),
+        // A missing member is reported at the object that lacks it.
+        line: issue ? jsonLines(body).nearestLine(issue.path) : null,
         message: `${path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       },
     };
   }
   const { format: _format, version: _version, ...project } = parsed.data;
   return { ok: true, project };
-}
-
-/** V8 reports either "at position N" or "(line L column C)". */
-function lineOfJsonError(text: string, message: string): number | null {
-  const lineCol = /line (\d+) column \d+/.exec(message);
-  if (lineCol) return Number(lineCol[1]);
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return lineAtOffset(text, Number(pos[1]));
-  return null;
-}
-
-function lineAtOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/**
- * Best-effort line of a JSON path in pretty-printed text: walks to the key names and array indexes
- * in order. Good enough to point a person at the right place; null when it cannot tell.
- */
-function lineOfJsonPath(text: string, path: readonly string[]): number | null {
-  let offset = 0;
-  for (const key of path) {
-    if (/^\d+$/.test(key)) {
-      // The n-th object in the array that follows: count object openings at one nesting level.
-      const index = Number(key);
-      const open = text.indexOf('[', offset);
-      if (open < 0) return null;
-      let depth = 0;
-      let seen = -1;
-      let i = open + 1;
-      for (; i < text.length; i++) {
-        const ch = text[i];
-        if (ch === '"') {
-          // Skip string contents: subtitle text may hold brackets.
-          for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-          continue;
-        }
-        if (ch === '{' || ch === '[') {
-          if (depth === 0 && ++seen === index) break;
-          depth++;
-        } else if (ch === '}' || ch === ']') {
-          if (depth === 0) return null;
-          depth--;
-        }
-      }
-      if (i >= text.length) return null;
-      offset = i;
-    } else {
-      const at = text.indexOf(`"${key}"`, offset);
-      if (at < 0) return null;
-      offset = at;
-    }
-  }
-  return lineAtOffset(text, offset);
 }

@@ -202,3 +202,55 @@ export function syntaxErrorLine(t: string, message: string): number {
   }
   return lineAt(t.length);
 }
+
+/** A JSON path as keys, the way schema validators report it: `['segments', 3, 'end']`. */
+export type JsonKeys = readonly PropertyKey[];
+
+/** `['segments', 3, 'end']` → `segments[3].end`, the form the offsets are recorded under. */
+export function pathOfKeys(keys: JsonKeys): string {
+  return keys.reduce<string>((path, key) => childPath(path, typeof key === 'number' ? key : String(key)), '');
+}
+
+export interface JsonLines {
+  /** The line of the value at `path` (`segments[3].end`), null when it is not there (or not recorded). */
+  lineOf(path: string): number | null;
+  /**
+   * The line of the value at `keys`, else of its nearest enclosing value that is there: a missing
+   * member is reported at the object that lacks it, a too-deep path at its deepest recorded part.
+   */
+  nearestLine(keys: JsonKeys): number | null;
+}
+
+/**
+ * Lines of values in valid JSON `text`. The locating parser runs on first use only, so code that
+ * read the text with `JSON.parse` pays for it only when it has an issue to place; null lines when
+ * the text nests too deeply for it.
+ */
+export function jsonLines(text: string): JsonLines {
+  const lineAt = lineFinder(text);
+  let located: LocatedJson | null | undefined;
+  const offsetOf = (path: string): number | undefined => {
+    if (located === undefined) {
+      try {
+        located = parseLocatedJson(text);
+      } catch {
+        located = null;
+      }
+    }
+    return located?.offsets.get(path);
+  };
+  const lineOf = (path: string) => {
+    const at = offsetOf(path);
+    return at === undefined ? null : lineAt(at);
+  };
+  return {
+    lineOf,
+    nearestLine(keys) {
+      for (let n = keys.length; n >= 0; n--) {
+        const line = lineOf(pathOfKeys(keys.slice(0, n)));
+        if (line !== null) return line;
+      }
+      return null;
+    },
+  };
+}
