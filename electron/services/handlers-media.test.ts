@@ -194,6 +194,38 @@ describe('createHandlers: media and jobs', () => {
     expect(cached).toEqual([]);
   });
 
+  it("job.cancel with the caller's own job id cancels before any event arrived, even before the call", async () => {
+    const { handlers, events, deps } = makeHost();
+    const media = await handlers['media.open']({ path: tone });
+    // Cancelled in the same tick as the call: nothing has been said about the job yet.
+    const peaks = handlers['media.peaks']({ mediaId: media.id, jobId: 'mine' });
+    expect(await handlers['job.cancel']({ jobId: 'mine' })).toEqual({ cancelled: true });
+    expect((await rejection(peaks)).code).toBe('cancelled');
+    // The cancel raced ahead of its call (two HTTP requests): the call fails at once.
+    expect(await handlers['job.cancel']({ jobId: 'early' })).toEqual({ cancelled: false });
+    const early = await rejection(handlers['media.peaks']({ mediaId: media.id, jobId: 'early' }));
+    expect(early.code).toBe('cancelled');
+    expect(events.filter((e) => e.event === 'peaks.chunk')).toEqual([]);
+    expect(await fs.readdir(join(deps.cacheDir, 'peaks')).catch(() => [])).toEqual([]);
+  });
+
+  it('callers of one waveform share its decode; one cancelling leaves the others their answer', async () => {
+    const { handlers, events } = makeHost();
+    const media = await handlers['media.open']({ path: tone });
+    const waveform = handlers['media.peaks']({ mediaId: media.id, jobId: 'waveform' });
+    const autotime = handlers['media.peaks']({ mediaId: media.id, jobId: 'autotime' });
+    await handlers['job.cancel']({ jobId: 'autotime' });
+    expect((await rejection(autotime)).code).toBe('cancelled');
+    const answer = await waveform;
+    expect(answer.cached).toBe(false);
+    const ids = new Set(
+      events.filter((e) => e.event === 'job.progress').map((e) => (e.payload as { jobId: string }).jobId),
+    );
+    expect(ids).toEqual(new Set(['waveform']));
+    // One decode: the answer is in the cache now, for anyone.
+    expect((await handlers['media.peaks']({ mediaId: media.id })).cached).toBe(true);
+  });
+
   it('media.peaks still answers when the cache folder cannot be written', async () => {
     const blocker = join(dir, 'cache-blocker');
     await fs.writeFile(blocker, 'not a folder');

@@ -1,6 +1,7 @@
 import * as history from '../../shared/edits/history';
 import type { MediaInfo, OpenedDocument } from '../../shared/ipc/contract';
 import { linkMedia } from '../../shared/model/media-ref';
+import { applyPatch, type PatchResult, type ProjectPatch } from '../../shared/model/patch';
 import { setText } from '../../shared/model/project';
 import { segmentAt } from '../../shared/model/timeline';
 import type { Project, Segment, SegmentId, Side } from '../../shared/model/types';
@@ -74,6 +75,11 @@ export interface Editor {
    * project means nothing changed. Returns whether the project changed.
    */
   applyEdit(label: string, fn: (project: Project) => Project, options?: EditOptions): boolean;
+  /**
+   * A host's answer to a call that changes the document (shared/model/patch.ts), applied to the
+   * project as it is now, as one undo step. Null when no document is open.
+   */
+  applyPatch(label: string, patch: ProjectPatch): PatchResult | null;
   /** Typing: edits of one field coalesce into one undo step until blur or a pause (COALESCE_MS). */
   editText(id: SegmentId, side: Side, text: string): boolean;
   /** Typing in one field is one undo step until the field loses focus: the grid calls this on blur. */
@@ -220,6 +226,14 @@ export function createEditor(initial: EditorState = emptyEditorState, deps: Edit
       });
     },
     applyEdit,
+    applyPatch(label, patch) {
+      let result: PatchResult | null = null;
+      applyEdit(label, (project) => {
+        result = applyPatch(project, patch);
+        return result.project;
+      });
+      return result;
+    },
     editText(id, side, text) {
       return applyEdit(`edit-${side}`, (project) => setText(project, id, side, text), {
         group: `text:${id}:${side}`,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { EXPORT_FORMAT_IDS, FILE_FILTERS, LAYOUTS } from '../formats/table';
-import { ProjectSchema, SegmentSchema } from '../model/schema';
+import { ProjectPatchSchema } from '../model/patch';
+import { ProjectSchema } from '../model/schema';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may
  * tell it. Both hosts (Electron IPC and the loopback HTTP server) are generated from this table and
  * validate every argument against it before a service sees it. Adding a call = one entry here plus
- * one service function in electron/services/handlers.ts.
+ * one row in the table of electron/services/handlers.ts (calling a service function).
  */
 
 const Warning = z.object({ line: z.number().int().nullable(), message: z.string() });
@@ -137,6 +138,18 @@ const DialogResult = z.object({
 
 const none = z.object({}).strict();
 
+/**
+ * A job id the caller makes up (e.g. crypto.randomUUID()), so it can cancel with job.cancel at once,
+ * before any event of the job arrived. Omitted: the host makes one (events carry it).
+ */
+const JobId = z.string().min(1).max(100).optional();
+
+/**
+ * How every call that changes a document answers: a patch (shared/model/patch.ts) the renderer
+ * applies with applyPatch to the project as it is by then, as one undo step.
+ */
+const DocumentChange = z.object({ patch: ProjectPatchSchema, warnings: z.array(Warning) });
+
 // ---- correction round trips (shared/correction, shared/reimport) ----
 const CorrectionFieldSchema = z.enum(['text', 'translation']);
 export const ReimportChangeSchema = z.object({
@@ -195,14 +208,9 @@ export const contract = {
     OpenedDocumentSchema,
   ),
   'project.importTranslation': call(
-    'Read a second caption file as the translation track of the given project, matched by time overlap.',
+    'Read a second caption file as the translation track of the given project, matched by time overlap. Answers with a patch setting the translations.',
     z.object({ path: z.string().min(1), project: ProjectSchema, encoding: ReadEncodingSchema.optional() }).strict(),
-    z.object({
-      project: ProjectSchema,
-      matched: z.number().int(),
-      unmatchedCues: z.number().int(),
-      warnings: z.array(Warning),
-    }),
+    DocumentChange.extend({ matched: z.number().int(), unmatchedCues: z.number().int() }),
   ),
   'project.save': call(
     'Write the project as a .zimu file, atomically (temp file + rename); media paths are stored relative.',
@@ -224,22 +232,26 @@ export const contract = {
     z.object({ path: z.string(), cues: z.number().int(), warnings: z.array(Warning) }),
   ),
   'project.autotime': call(
-    "Time the project's untimed segments (or those among ids) on an opened media file's audio: speech and pauses from the waveform envelope (the peaks cache, else a decode reported by job.progress kind peaks). Only untimed runs are placed, between their timed neighbours; placed segments carry the auto-timed flag. Returns the placed segments.",
-    z.object({ project: ProjectSchema, mediaId: z.string().min(1), ids: z.array(z.string()).optional() }).strict(),
-    z.object({ segments: z.array(SegmentSchema) }),
+    "Time the project's untimed segments (or those among ids) on an opened media file's audio: speech and pauses from the waveform envelope (the peaks cache, else a decode reported by job.progress kind peaks). Only untimed runs are placed, between their timed neighbours; placed segments carry the auto-timed flag. Answers with a patch timing them (it applies to segments still untimed); cancel with job.cancel.",
+    z
+      .object({ project: ProjectSchema, mediaId: z.string().min(1), ids: z.array(z.string()).optional(), jobId: JobId })
+      .strict(),
+    DocumentChange.extend({ placed: z.number().int() }),
   ),
   'media.open': call(
     'Open a media file or a Bilibili cache folder: probe it (duration, tracks, video size), remux it when Chromium cannot play the container (job.progress kind remux), and allow it to be served.',
-    z.object({ path: z.string().min(1), audioTrack: z.number().int().nonnegative().optional() }).strict(),
+    z.object({ path: z.string().min(1), audioTrack: z.number().int().nonnegative().optional(), jobId: JobId }).strict(),
     MediaInfoSchema,
   ),
   'media.peaks': call(
     'Waveform peaks of an opened media file (cached on disk, else decoded with ffmpeg). While decoding, peaks.chunk events stream the waveform and job.progress reports progress; cancel with job.cancel.',
-    z.object({ mediaId: z.string().min(1), audioTrack: z.number().int().nonnegative().optional() }).strict(),
+    z
+      .object({ mediaId: z.string().min(1), audioTrack: z.number().int().nonnegative().optional(), jobId: JobId })
+      .strict(),
     PeaksSchema,
   ),
   'job.cancel': call(
-    'Cancel a running job (waveform decode, remux); its call then fails with code cancelled.',
+    'Cancel a job (waveform decode, remux, auto-timing); its call then fails with code cancelled. A job id the caller chose may be cancelled before its call started: the call then fails at once. `cancelled` says whether a running job was stopped.',
     z.object({ jobId: z.string().min(1) }).strict(),
     z.object({ cancelled: z.boolean() }),
   ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CallArgs, EventName, EventPayload, MediaInfo } from '../../../shared/ipc/contract';
+import type { CallArgs, CallResult, EventName, EventPayload, MediaInfo } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import type { ProjectPatch } from '../../../shared/model/patch';
 import type { Segment } from '../../../shared/model/types';
 import type { Client } from '../../platform/client';
 import { createEditor } from '../../state/editor';
@@ -24,14 +25,21 @@ const media: MediaInfo = {
 /** A host whose project.autotime answer the test gives, and whose events the test sends. */
 function fakeHost() {
   const listeners = new Set<(payload: EventPayload<'job.progress'>) => void>();
-  let answer: { ok(v: { segments: Segment[] }): void; fail(e: unknown): void } | null = null;
+  let answer: { ok(v: CallResult<'project.autotime'>): void; fail(e: unknown): void } | null = null;
   const calls: CallArgs<'project.autotime'>[] = [];
+  const cancels: string[] = [];
   const client: Client = {
     call(name, args) {
+      if (name === 'job.cancel') {
+        const { jobId } = args as CallArgs<'job.cancel'>;
+        cancels.push(jobId);
+        answer?.fail(new ZimuError('cancelled', 'auto-timing cancelled'));
+        return Promise.resolve({ cancelled: true }) as never;
+      }
       if (name !== 'project.autotime') throw new Error(`unexpected call ${name}`);
       calls.push(args as CallArgs<'project.autotime'>);
       return new Promise((ok, fail) => {
-        answer = { ok: ok as (v: { segments: Segment[] }) => void, fail };
+        answer = { ok: ok as (v: CallResult<'project.autotime'>) => void, fail };
       }) as never;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
@@ -44,15 +52,20 @@ function fakeHost() {
   return {
     client,
     calls,
+    cancels,
     listening: () => listeners.size,
-    progress: (mediaId: string, done: number) => {
-      for (const fn of listeners) fn({ jobId: 'j', kind: 'peaks', mediaId, done, total: 9000 });
+    progress: (jobId: string, done: number) => {
+      for (const fn of listeners) fn({ jobId, kind: 'peaks', mediaId: 'm1', done, total: 9000 });
     },
-    answer: (segments: Segment[]) => answer?.ok({ segments }),
+    answer: (patch: ProjectPatch) => answer?.ok({ patch, placed: patch.update?.length ?? 0, warnings: [] }),
     fail: (e: unknown) => answer?.fail(e),
   };
 }
 
+/** What the host answers for the sample: s4 placed at 5–7 s. */
+const placeS4: ProjectPatch = {
+  update: [{ id: 's4', from: { start: null, end: null }, to: { start: 5000, end: 7000 }, addFlags: ['auto-timed'] }],
+};
 const placedS4: Segment = {
   id: 's4',
   start: 5000,
@@ -62,13 +75,13 @@ const placedS4: Segment = {
   flags: ['auto-timed'],
 };
 
-function setup() {
+function setup(signal?: AbortSignal) {
   const host = fakeHost();
   const editor = createEditor();
   const notices = createNotices();
   editor.openDocument(sampleDocument({ media }));
   const seen: (number | null)[] = [];
-  const run = runAutotime({ client: host.client, editor, notices }, (p) => seen.push(p));
+  const run = runAutotime({ client: host.client, editor, notices }, (p) => seen.push(p), signal);
   return { host, editor, notices, seen, run };
 }
 
@@ -87,10 +100,12 @@ describe('runAutotime', () => {
   it('reports the audio read, then applies the placed times as one edit', async () => {
     const { host, editor, notices, seen, run } = setup();
     expect(host.calls[0]?.mediaId).toBe('m1');
-    host.progress('m1', 4500);
-    host.progress('other', 100);
+    const jobId = host.calls[0]?.jobId as string;
+    expect(jobId).toBeTruthy();
+    host.progress(jobId, 4500);
+    host.progress('the waveform decode', 100);
     const revision = editor.get().revision;
-    host.answer([placedS4]);
+    host.answer(placeS4);
     expect(await run).toBe(1);
     expect(seen).toEqual([null, 0.5]);
     expect(editor.get().revision).toBe(revision + 1);
@@ -103,16 +118,26 @@ describe('runAutotime', () => {
   it('keeps edits made meanwhile, and applies nothing to a document opened meanwhile', async () => {
     const first = setup();
     first.editor.editText('s4', 'source', '改过的一句');
-    first.host.answer([placedS4]);
+    first.host.answer(placeS4);
     expect(await first.run).toBe(1);
     expect(first.editor.get().doc?.project.segments[3]).toMatchObject({ source: '改过的一句', start: 5000 });
 
     const second = setup();
     second.editor.openDocument(sampleDocument({ media }));
     const revision = second.editor.get().revision;
-    second.host.answer([placedS4]);
+    second.host.answer(placeS4);
     expect(await second.run).toBe(0);
     expect(second.editor.get().revision).toBe(revision);
+  });
+
+  it('cancels its job by the id it chose, at once, and changes nothing', async () => {
+    const stop = new AbortController();
+    const { host, editor, notices, run } = setup(stop.signal);
+    stop.abort();
+    expect(host.cancels).toEqual([host.calls[0]?.jobId]);
+    expect(await run).toBe(0);
+    expect(editor.get().revision).toBe(0);
+    expect(notices.store.get().info).toBeNull();
   });
 
   it('says why it failed and changes nothing', async () => {

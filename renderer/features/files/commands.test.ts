@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { diffProjects } from '../../../shared/model/patch';
 import { setText } from '../../../shared/model/project';
 import { en } from '../../i18n/en';
 import type { Client } from '../../platform/client';
@@ -430,13 +431,18 @@ describe('file commands', () => {
     expect(notices.store.get().info?.tone).toBe('warning');
   });
 
-  it('imports a translation track as one edit and reports what matched', async () => {
+  it('imports a translation track as one undo step and reports what matched', async () => {
     const doc = sampleDocument();
     const merged = setText(setText(doc.project, 's2', 'translation', 'Dear guests'), 's3', 'translation', 'Welcome');
     const { editor, commands, calls, info } = setup(
       {
         ...webDialogs,
-        'project.importTranslation': () => ({ project: merged, matched: 2, unmatchedCues: 1, warnings: [] }),
+        'project.importTranslation': ({ project }) => ({
+          patch: diffProjects(project, merged),
+          matched: 2,
+          unmatchedCues: 1,
+          warnings: [],
+        }),
       },
       { pickPath: async () => '/work/talk.en.srt' },
     );
@@ -445,35 +451,46 @@ describe('file commands', () => {
     expect(calls.map((c) => c.name)).toEqual(['dialog.open', 'project.importTranslation']);
     expect(calls[1]?.args).toEqual({ path: '/work/talk.en.srt', project: doc.project });
     const s = editor.get();
-    expect(s.doc?.project).toBe(merged);
+    expect(s.doc?.project).toEqual(merged);
     expect(s.revision).toBe(1);
     expect(s.dirty).toBe(true);
     expect(s.lastEdit).toBe('import-translation');
     expect(info()).toBe('2 segments got a translation, 1 cue matched nothing');
+    // One undo step takes the whole import back.
+    expect(editor.undo()?.label).toBe('import-translation');
+    expect(editor.get().doc?.project).toBe(doc.project);
+    expect(editor.undo()).toBeNull();
   });
 
-  it('merges into the project as it is now when the user typed while the track was read', async () => {
+  it('applies the answer to the project as it is now: typing meanwhile is kept, one call, one undo step', async () => {
     const doc = sampleDocument();
-    const { editor, commands, calls } = setup({
+    const { editor, commands, calls, info } = setup({
       'dialog.open': () => ({ supported: true, path: '/work/talk.en.srt' }),
       'project.importTranslation': ({ project }) => {
-        // The first time, the user types while the file is being read.
-        if (calls.length === 2) editor.editText('s4', 'source', '打字中');
-        return {
-          project: setText(project, 's2', 'translation', 'Dear guests'),
-          matched: 1,
-          unmatchedCues: 0,
-          warnings: [],
-        };
+        // The user types while the file is being read: the Chinese of s4, and a translation of s2.
+        editor.editText('s4', 'source', '打字中');
+        editor.editText('s2', 'translation', 'Honoured guests');
+        editor.closeEditGroup();
+        const merged = setText(setText(project, 's2', 'translation', 'Dear guests'), 's3', 'translation', 'Welcome');
+        return { patch: diffProjects(project, merged), matched: 2, unmatchedCues: 0, warnings: [] };
       },
     });
     editor.openDocument(doc);
     await commands.importTranslation();
-    expect(calls.map((c) => c.name)).toEqual(['dialog.open', 'project.importTranslation', 'project.importTranslation']);
-    const segments = editor.get().doc?.project.segments;
-    expect(segments?.[3]?.source).toBe('打字中');
-    expect(segments?.[1]?.translation).toBe('Dear guests');
-    expect(editor.get().revision).toBe(2);
+    expect(calls.map((c) => c.name)).toEqual(['dialog.open', 'project.importTranslation']);
+    const texts = () => editor.get().doc?.project.segments.map((s) => [s.source, s.translation]);
+    expect(texts()).toEqual([
+      ['尊敬的各位领导', 'Distinguished leaders'],
+      ['各位来宾', 'Honoured guests'],
+      ['欢迎来到志愿大会', 'Welcome'],
+      ['打字中', ''],
+    ]);
+    expect(info()).toBe(
+      '2 segments got a translation, 0 cues matched nothing, 1 segment you edited meanwhile kept your translation',
+    );
+    editor.undo();
+    expect(texts()?.[2]).toEqual(['欢迎来到志愿大会', '']);
+    expect(texts()?.[1]).toEqual(['各位来宾', 'Honoured guests']);
   });
 
   it('keeps the project and shows the error when the translation file cannot be read', async () => {

@@ -3,6 +3,7 @@ import { ZimuError } from '../../../shared/ipc/errors';
 import { linkMedia } from '../../../shared/model/media-ref';
 import { createProject } from '../../../shared/model/project';
 import type { Client } from '../../platform/client';
+import { callJob } from '../../platform/jobs';
 import type { Editor } from '../../state/editor';
 import type { Notices } from '../../state/notices';
 import {
@@ -110,9 +111,6 @@ function newDocumentForMedia(media: CallResult<'media.open'>): OpenedDocument {
   };
 }
 
-/** How many times an import is redone when the user edited the project while it was being read. */
-const IMPORT_ATTEMPTS = 3;
-
 /**
  * Open, save, save as, export and link media. A failed call shows an error banner and leaves the
  * document (and its unsaved edits) as it was. One command runs at a time, so a menu accelerator and
@@ -190,7 +188,8 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
     const { doc, docSerial } = editor.get();
     let media: CallResult<'media.open'>;
     try {
-      media = await client.call('media.open', { path });
+      // A job of the renderer's naming: its remux progress and a cancel can refer to it from the start.
+      media = await callJob(client, 'media.open', { path }).result;
     } catch (err) {
       notices.error('media', err);
       return;
@@ -345,37 +344,31 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
         if (!doc) return;
         const path = await askPath('translation', doc.sourcePath);
         if (!path) return;
-        for (let attempt = 1; attempt <= IMPORT_ATTEMPTS; attempt++) {
-          const sent = editor.get();
-          if (!sent.doc || sent.docSerial !== docSerial) return;
-          let result: CallResult<'project.importTranslation'>;
-          try {
-            result = await client.call('project.importTranslation', { path, project: sent.doc.project });
-          } catch (err) {
-            notices.error('translation', err);
-            return;
-          }
-          const now = editor.get();
-          if (now.docSerial !== docSerial) return;
-          // Typed while the file was read: merge into the project as it is now instead.
-          if (now.doc?.project !== sent.doc.project) continue;
-          editor.applyEdit('import-translation', () => result.project);
-          const { matched, unmatchedCues } = result;
-          const warnings = result.warnings.length;
-          notices.info(
-            (t) =>
-              [
-                t('notices.translationMatched', { count: matched }),
-                t('notices.translationUnmatched', { count: unmatchedCues }),
-                warnings > 0 ? t('notices.translationWarnings', { count: warnings }) : '',
-              ]
-                .filter(Boolean)
-                .join(t('notices.separator')),
-            unmatchedCues > 0 || matched === 0 || warnings > 0 ? 'warning' : 'info',
-          );
+        let result: CallResult<'project.importTranslation'>;
+        try {
+          result = await client.call('project.importTranslation', { path, project: doc.project });
+        } catch (err) {
+          notices.error('translation', err);
           return;
         }
-        notices.info((t) => t('notices.translationRetry'), 'warning');
+        if (editor.get().docSerial !== docSerial) return;
+        // The patch applies to the project as it is now: translations typed meanwhile are kept.
+        const applied = editor.applyPatch('import-translation', result.patch);
+        const kept = applied?.conflicts.length ?? 0;
+        const { matched, unmatchedCues } = result;
+        const warnings = result.warnings.length;
+        notices.info(
+          (t) =>
+            [
+              t('notices.translationMatched', { count: matched }),
+              t('notices.translationUnmatched', { count: unmatchedCues }),
+              warnings > 0 ? t('notices.translationWarnings', { count: warnings }) : '',
+              kept > 0 ? t('notices.translationKept', { count: kept }) : '',
+            ]
+              .filter(Boolean)
+              .join(t('notices.separator')),
+          unmatchedCues > 0 || matched === 0 || warnings > 0 || kept > 0 ? 'warning' : 'info',
+        );
       }),
 
     linkMedia: () =>

@@ -156,17 +156,16 @@ function WaveformStatus({
           <span style={{ width: `${percent ?? 0}%` }} />
         </span>
         <span>{percent === null ? t('waveform.reading') : t('waveform.readingPercent', { percent })}</span>
-        {status === 'decoding' ? (
-          <button
-            type="button"
-            className="waveform-link"
-            data-testid="waveform-cancel"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={onCancel}
-          >
-            {t('waveform.cancel')}
-          </button>
-        ) : null}
+        {/* The job has the session's own id: cancelling works before the decode reports. */}
+        <button
+          type="button"
+          className="waveform-link"
+          data-testid="waveform-cancel"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onCancel}
+        >
+          {t('waveform.cancel')}
+        </button>
       </div>
     );
   }

@@ -71,21 +71,25 @@ describe('the peaks session', () => {
     vi.useFakeTimers();
     const host = fakeHost();
     const session = createPeaksSession(host.client, media);
-    expect(host.calls[0]).toEqual({ name: 'media.peaks', args: { mediaId: 'm1', audioTrack: 0 } });
+    // The session names its job, so it knows it before any event.
+    const j1 = session.store.get().jobId as string;
+    expect(j1).toBeTruthy();
+    expect(host.calls[0]).toEqual({ name: 'media.peaks', args: { mediaId: 'm1', audioTrack: 0, jobId: j1 } });
     expect(session.store.get().status).toBe('loading');
     expect(session.levelFor(100)).toBe(null);
 
-    host.emit('job.progress', { jobId: 'j1', kind: 'peaks', mediaId: 'm1', done: 250, total: 1000 });
+    host.emit('job.progress', { jobId: j1, kind: 'peaks', mediaId: 'm1', done: 250, total: 1000 });
     host.emit('peaks.chunk', {
-      jobId: 'j1',
+      jobId: j1,
       mediaId: 'm1',
       peaksPerSecond: 100,
       from: 2,
       data: pairs([[-32767, 16384]]),
     });
-    // Another media file's events are not ours.
+    // Another job's events are not ours (another media file, or auto-timing joining this decode).
     host.emit('peaks.chunk', { jobId: 'j9', mediaId: 'other', peaksPerSecond: 100, from: 0, data: pairs([[-1, 1]]) });
-    expect(session.store.get()).toMatchObject({ status: 'decoding', jobId: 'j1', progress: 0.25 });
+    host.emit('job.progress', { jobId: 'j9', kind: 'peaks', mediaId: 'm1', done: 900, total: 1000 });
+    expect(session.store.get()).toMatchObject({ status: 'decoding', jobId: j1, progress: 0.25 });
     const level = session.levelFor(100);
     expect(level?.top.length).toBe(100);
     expect(level?.top[2]).toBeCloseTo(0.5, 3);
@@ -98,14 +102,25 @@ describe('the peaks session', () => {
     expect(session.store.get().revision).toBe(revision + 1);
 
     await session.cancel();
-    expect(host.calls.at(-1)).toEqual({ name: 'job.cancel', args: { jobId: 'j1' } });
+    expect(host.calls.at(-1)).toEqual({ name: 'job.cancel', args: { jobId: j1 } });
     host.fail(new ZimuError('cancelled', 'cancelled'));
     await vi.runAllTimersAsync();
     expect(session.store.get().status).toBe('cancelled');
     // What was decoded stays on screen.
     expect(session.levelFor(100)).toBe(level);
     // Late events of the cancelled job change nothing.
-    host.emit('job.progress', { jobId: 'j1', kind: 'peaks', mediaId: 'm1', done: 300, total: 1000 });
+    host.emit('job.progress', { jobId: j1, kind: 'peaks', mediaId: 'm1', done: 300, total: 1000 });
+    expect(session.store.get().status).toBe('cancelled');
+    session.dispose();
+  });
+
+  it('cancels with its own job id before the host said anything', async () => {
+    const host = fakeHost();
+    const session = createPeaksSession(host.client, media);
+    const jobId = session.store.get().jobId;
+    await session.cancel();
+    expect(host.calls.map((c) => c.name)).toEqual(['media.peaks', 'job.cancel']);
+    expect(host.calls[1]?.args).toEqual({ jobId });
     expect(session.store.get().status).toBe('cancelled');
     session.dispose();
   });

@@ -1,6 +1,7 @@
 import type { MediaInfo, Peaks } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
 import type { Client } from '../../platform/client';
+import { callJob } from '../../platform/jobs';
 import { createStore, type Store } from '../../state/store';
 import { base64Bytes, chooseLevel, createLevel, levelFromFile, type PeaksLevel, pairsFor, writePairs } from './peaks';
 
@@ -15,7 +16,7 @@ export type WaveformStatus = 'loading' | 'decoding' | 'ready' | 'cancelled' | 'f
 
 export interface PeaksSessionState {
   readonly status: WaveformStatus;
-  /** The host's job while decoding: what Cancel cancels. */
+  /** The host's job while loading or decoding (an id this session chose): what Cancel cancels. */
   readonly jobId: string | null;
   /** 0..1 while decoding, when the host said. */
   readonly progress: number | null;
@@ -60,8 +61,6 @@ export function createPeaksSession(client: Client, media: MediaInfo): PeaksSessi
   let answer: Peaks | null = null;
   const levels = new Map<number, PeaksLevel>();
   const fetching = new Set<number>();
-  /** Jobs this session cancelled: their late events are ignored. */
-  const cancelledJobs = new Set<string>();
   let attempt = 0;
   let disposed = false;
   let redrawTimer: ReturnType<typeof setTimeout> | null = null;
@@ -77,10 +76,11 @@ export function createPeaksSession(client: Client, media: MediaInfo): PeaksSessi
     }, CHUNK_REDRAW_MS);
   };
 
+  /** An event of this session's running job (the first one says the decode started). */
   const decodingEvent = (jobId: string): boolean => {
     const { status } = store.get();
-    if (cancelledJobs.has(jobId) || (status !== 'loading' && status !== 'decoding')) return false;
-    if (store.get().jobId !== jobId) patch({ jobId, status: 'decoding' });
+    if (jobId !== store.get().jobId || (status !== 'loading' && status !== 'decoding')) return false;
+    if (status === 'loading') patch({ status: 'decoding' });
     return true;
   };
 
@@ -124,8 +124,10 @@ export function createPeaksSession(client: Client, media: MediaInfo): PeaksSessi
     const mine = ++attempt;
     answer = null;
     levels.clear();
-    patch({ ...initialState, revision: store.get().revision + 1 });
-    client.call('media.peaks', { mediaId: media.id, audioTrack: media.audioTrack }).then(
+    // The job is named here, so Cancel works before the host has said anything about it.
+    const { jobId, result } = callJob(client, 'media.peaks', { mediaId: media.id, audioTrack: media.audioTrack });
+    patch({ ...initialState, jobId, revision: store.get().revision + 1 });
+    result.then(
       (result) => {
         if (disposed || mine !== attempt) return;
         answer = result;
@@ -169,7 +171,6 @@ export function createPeaksSession(client: Client, media: MediaInfo): PeaksSessi
     async cancel() {
       const { jobId } = store.get();
       if (!jobId) return;
-      cancelledJobs.add(jobId);
       attempt++;
       patch({ status: 'cancelled', jobId: null });
       await client.call('job.cancel', { jobId });
@@ -180,7 +181,8 @@ export function createPeaksSession(client: Client, media: MediaInfo): PeaksSessi
     dispose() {
       if (disposed) return;
       const { jobId, status } = store.get();
-      if (jobId && status === 'decoding') void client.call('job.cancel', { jobId }).catch(() => {});
+      if (jobId && (status === 'loading' || status === 'decoding'))
+        void client.call('job.cancel', { jobId }).catch(() => {});
       disposed = true;
       stopChunks();
       stopProgress();
