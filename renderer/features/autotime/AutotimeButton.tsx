@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../app/runtime';
 import { editor, useEditor } from '../../state/editor';
@@ -19,6 +19,8 @@ export function AutotimeButton() {
   const untimed = useEditor((s) => s.doc?.project.segments.filter((seg) => seg.start === null).length ?? 0);
   /** Undefined when idle; null while running with no measure of progress yet. */
   const [progress, setProgress] = useState<number | null | undefined>(undefined);
+  /** Stops the running job (its id is the renderer's, so at once). */
+  const stop = useRef<AbortController | null>(null);
 
   if (progress !== undefined) {
     const percent = progress === null ? null : Math.round(progress * 100);
@@ -36,6 +38,15 @@ export function AutotimeButton() {
         <span className="autotime-bar" aria-hidden="true">
           <span style={{ width: `${percent ?? 0}%` }} />
         </span>
+        <button
+          type="button"
+          className="autotime-cancel"
+          data-testid="autotime-cancel"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => stop.current?.abort()}
+        >
+          {t('autotime.cancel')}
+        </button>
       </div>
     );
   }
@@ -48,7 +59,12 @@ export function AutotimeButton() {
       testId="autotime-button"
       onClick={() => {
         setProgress(null);
-        void runAutotime({ client, editor, notices }, setProgress).finally(() => setProgress(undefined));
+        const controller = new AbortController();
+        stop.current = controller;
+        void runAutotime({ client, editor, notices }, setProgress, controller.signal).finally(() => {
+          if (stop.current === controller) stop.current = null;
+          setProgress(undefined);
+        });
       }}
     />
   );

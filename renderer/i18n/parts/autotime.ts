@@ -11,6 +11,7 @@ export const autotimeEn = {
   done_one: 'Auto-timed {{count}} segment: check it on the waveform',
   done_other: 'Auto-timed {{count}} segments: check them on the waveform',
   failed: 'Auto-timing failed: {{detail}}',
+  cancel: 'Stop',
 } as const;
 
 export const autotimeZh: WidenStrings<typeof autotimeEn> = {
@@ -23,4 +24,5 @@ export const autotimeZh: WidenStrings<typeof autotimeEn> = {
   done_one: '已自动定时 {{count}} 条字幕，请在波形上检查',
   done_other: '已自动定时 {{count}} 条字幕，请在波形上检查',
   failed: '自动定时失败：{{detail}}',
+  cancel: '停止',
 };
