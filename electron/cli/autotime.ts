@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { autotime } from '../../shared/autotime/autotime';
 import { EXPORT_FORMAT_IDS, type ExportFormatId, exportFormatOfExtension } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { loadEnvelope } from '../services/autotime';
 import { resolveMediaInput } from '../services/bilibili';
 import { exportProject } from '../services/documents';
@@ -57,8 +58,7 @@ export async function autotimeCommand(args: string[], io: CliIo, usage: (message
   const cacheDir = join(defaultProfileDir(), 'cache');
   const media = await resolveMediaInput(mediaFile, tools, cacheDir);
   const probe = await probeMedia(tools, media.playPath);
-  if (probe.audioTracks.length === 0)
-    throw new ZimuError('unsupported', 'this file has no audio track', { file: mediaFile });
+  if (probe.audioTracks.length === 0) throw new ZimuError('unsupported', msg('media-no-audio'), { file: mediaFile });
   const envelope = await loadEnvelope({ path: media.playPath, probe, track: 0 }, { tools, cacheDir });
   const { project, timed } = autotime(doc.project, envelope);
   io.stderr(`zimu: placed ${timed.length} of ${project.segments.length} segments on ${mediaFile}`);

@@ -9,6 +9,7 @@ import {
 } from '../../shared/correction/export-text';
 import { EXPORT_FORMAT_IDS, exportFormatOfExtension } from '../../shared/formats/table';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { PROJECT_EXTENSION, serializeProjectFile } from '../../shared/model/project-file';
 import { applyReimport, summarize } from '../../shared/reimport/reimport';
 import {
@@ -60,8 +61,7 @@ async function readPairs(file: string): Promise<{ timed: string; text: string; o
   text.split(/\r?\n/).forEach((line, k) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const [timed, corrected, output] = line.split('\t').map((c) => c.trim());
-    if (!timed || !corrected)
-      throw new ZimuError('parse-error', 'expected: timed file<TAB>corrected text[<TAB>output]', { file, line: k + 1 });
+    if (!timed || !corrected) throw new ZimuError('parse-error', msg('correction-pairs-line'), { file, line: k + 1 });
     pairs.push({ timed: at(timed), text: at(corrected), ...(output ? { output: at(output) } : {}) });
   });
   return pairs;
@@ -100,7 +100,7 @@ export async function reimportCommand(args: string[], io: CliIo): Promise<void> 
     if (results.some((r) => r.error))
       throw new ZimuError(
         'invalid-argument',
-        `${results.filter((r) => r.error).length} of ${results.length} pairs failed`,
+        msg('correction-pairs-failed', { failed: results.filter((r) => r.error).length, total: results.length }),
       );
     return;
   }

@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { mergeTranslationTrack } from '../../shared/align/translation-track';
 import { EXPORT_FORMAT_IDS, LAYOUTS, type Layout } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { resolveMediaInput } from '../services/bilibili';
 import { exportProject } from '../services/documents';
 import { READ_ENCODINGS, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
@@ -128,11 +129,8 @@ async function convert(args: string[], io: CliIo): Promise<void> {
         textStyle,
       });
       if (result.unencodable.length > 0 && !values['allow-lossy']) {
-        throw new ZimuError(
-          'invalid-argument',
-          `${encoding} cannot write ${result.unencodable.slice(0, 20).join(' ')}; choose utf8 or gb18030, or pass --allow-lossy`,
-          { file: path },
-        );
+        const characters = result.unencodable.slice(0, 20).join(' ');
+        throw new ZimuError('invalid-argument', msg('export-lossy-cli', { encoding, characters }), { file: path });
       }
       for (const w of result.warnings)
         console.error(
@@ -158,7 +156,7 @@ async function openMedia(input: string) {
   const resolved = await resolveMediaInput(resolve(input), tools, join(defaultProfileDir(), 'cache'));
   const probe = await probeMedia(tools, resolved.playPath);
   if (probe.audioTracks.length === 0) {
-    throw new ZimuError('unsupported', 'this file has no audio track', { file: resolve(input) });
+    throw new ZimuError('unsupported', msg('media-no-audio'), { file: resolve(input) });
   }
   return { tools, playPath: resolved.playPath, bilibili: resolved.bilibili, probe };
 }
@@ -195,7 +193,7 @@ async function peaks(args: string[], io: CliIo): Promise<void> {
   const track = integerOption(values.track, '--track', 0, 99, 0);
   const { tools, playPath, probe } = await openMedia(file);
   const info = probe.audioTracks[track];
-  if (!info) throw new ZimuError('invalid-argument', `there is no audio track ${track}`, { file: resolve(file) });
+  if (!info) throw new ZimuError('invalid-argument', msg('media-no-such-track', { track }), { file: resolve(file) });
   const result = await decodePeaks(tools, {
     path: playPath,
     track,

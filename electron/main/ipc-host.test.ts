@@ -124,7 +124,11 @@ describe('registerIpcHandlers', () => {
     const r = await ipc.invoke('zimu:dialog.save', { filter: 'document', defaultPath: '/a.zimu' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'internal error in dialog.save: index out of range' },
+      error: {
+        code: 'internal',
+        message: 'internal error in dialog.save: index out of range',
+        hostMessage: { code: 'ipc-internal', params: { call: 'dialog.save', reason: 'index out of range' } },
+      },
     });
     expect(bugs).toHaveLength(1);
     expect(bugs[0]?.name).toBe('dialog.save');

@@ -1,12 +1,17 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { ipcCallChannel, ipcEventChannel, type ZimuBridge } from '../../shared/ipc/bridge';
 import { isCallName, isEventName } from '../../shared/ipc/contract';
+import { wireError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 
 /** The whole bridge: the contract's calls and events by name, and dropped files' paths; nothing else of Electron or Node. */
 const bridge: ZimuBridge = {
   invoke(name, args) {
     if (!isCallName(name))
-      return Promise.resolve({ ok: false, error: { code: 'unknown-call', message: String(name) } });
+      return Promise.resolve({
+        ok: false,
+        error: wireError('unknown-call', msg('ipc-unknown-call', { call: String(name) })),
+      });
     return ipcRenderer.invoke(ipcCallChannel(name), args);
   },
   on(event, listener) {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../shared/ipc/messages';
 import { parseProjectFile } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
 import { locateFfmpeg } from '../services/ffmpeg';
@@ -31,7 +32,7 @@ function seedPhrases(text: string): string[] {
 
 function loadProject(): Project {
   const parsed = parseProjectFile(projectText);
-  if (!parsed.ok) throw new Error(`sample project does not parse: ${parsed.problem.message}`);
+  if (!parsed.ok) throw new Error(`sample project does not parse: ${englishMessage(parsed.problem.message)}`);
   return parsed.project;
 }
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { type AutotimeOptions, type AutotimeResult, autotime } from '../../shared/autotime/autotime';
 import type { Envelope } from '../../shared/autotime/speech';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import type { Project } from '../../shared/model/types';
 import type { FfmpegTools, MediaProbe } from './ffmpeg';
 import { mediaIdentity } from './media-identity';
@@ -60,7 +61,9 @@ async function cachedEnvelope(cacheDir: string, key: string): Promise<Envelope |
 export async function loadEnvelope(source: EnvelopeSource, options: EnvelopeOptions): Promise<Envelope> {
   const info = source.probe.audioTracks[source.track];
   if (!info)
-    throw new ZimuError('invalid-argument', `there is no audio track ${source.track + 1}`, { file: source.path });
+    throw new ZimuError('invalid-argument', msg('media-no-such-track', { track: source.track + 1 }), {
+      file: source.path,
+    });
   const key = peaksCacheKey(await mediaIdentity(source.path), source.track, PEAKS_PER_SECOND);
   if (options.cacheDir) {
     const cached = await cachedEnvelope(options.cacheDir, key);

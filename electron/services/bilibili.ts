@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { syntaxErrorLine } from '../../shared/json-locate';
 import type { FfmpegTools } from './ffmpeg';
 import { fsError, readFileBytes } from './files';
@@ -63,7 +64,7 @@ export async function resolveMediaInput(
   const ctx: Context = { tools, cacheDir, onProgress, signal };
   const input = resolve(path);
   const stat = await fs.stat(input).catch((err: unknown) => {
-    throw fsError(err, input, 'cannot open');
+    throw fsError(err, input, 'fs-action-open');
   });
   if (stat.isDirectory()) return resolveFolder(input, ctx);
   const name = basename(input).toLowerCase();
@@ -83,7 +84,7 @@ export async function resolveMediaInput(
 
 async function listDir(dir: string): Promise<{ files: string[]; dirs: string[] }> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
-    throw fsError(err, dir, 'cannot list the folder');
+    throw fsError(err, dir, 'fs-action-list-folder');
   });
   const names = (kind: boolean[]) => entries.filter((_, i) => kind[i]).map((e) => join(dir, e.name));
   const sorted = (list: string[]) => list.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -129,11 +130,11 @@ async function resolveFolder(dir: string, ctx: Context): Promise<ResolvedMedia> 
   if (inner.length > 1) {
     const names = inner.map((d) => basename(d));
     const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
-    throw new ZimuError('unsupported', `this folder holds ${names.length} videos (${shown}): open one of them`, {
+    throw new ZimuError('unsupported', msg('bilibili-several-videos', { count: names.length, names: shown }), {
       file: dir,
     });
   }
-  throw new ZimuError('not-found', 'no audio or video in this folder', { file: dir });
+  throw new ZimuError('not-found', msg('bilibili-no-media'), { file: dir });
 }
 
 /** Android client: entry.json, then `<type_tag>/video.m4s` + `audio.m4s`, or `<type_tag>/N.blv`. */
@@ -155,9 +156,7 @@ async function resolveAndroid(episode: string, qualityDir: string | null, ctx: C
     const blv = files.filter(isBlv);
     if (blv.length > 0) return resolveSegments(blv, meta, ctx);
   }
-  throw new ZimuError('not-found', 'no video.m4s, audio.m4s or .blv files in this Bilibili folder', {
-    file: episode,
-  });
+  throw new ZimuError('not-found', msg('bilibili-no-streams'), { file: episode });
 }
 
 // ---- streams -------------------------------------------------------------------------------------
@@ -267,9 +266,8 @@ async function readJsonObject(file: string): Promise<Json> {
     const raw = err instanceof Error ? err.message : String(err);
     const message = raw.replace(/, ".*" is not valid JSON$/s, '');
     const line = syntaxErrorLine(source, raw);
-    throw new ZimuError('unreadable', `broken Bilibili metadata (not valid JSON: ${message})`, { file, line });
+    throw new ZimuError('unreadable', msg('bilibili-bad-json', { reason: message }), { file, line });
   }
-  if (!isObject(value))
-    throw new ZimuError('unreadable', 'broken Bilibili metadata (not a JSON object)', { file, line: 1 });
+  if (!isObject(value)) throw new ZimuError('unreadable', msg('bilibili-not-object'), { file, line: 1 });
   return value;
 }

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { type CorrectionField, type CorrectionStyle, exportCorrectionText } from '../../shared/correction/export-text';
 import { type ExportFormatId, exportFormatOfExtension } from '../../shared/formats/table';
-import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { describeError, errorMessage, ZimuError } from '../../shared/ipc/errors';
+import { type HostMessage, msg } from '../../shared/ipc/messages';
 import { PROJECT_EXTENSION } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
 import { applyReimport, proposeReimport, type ReimportProposal, summarize } from '../../shared/reimport/reimport';
@@ -33,7 +34,7 @@ export async function exportCorrection(
 /** Decode a corrected text file and propose its changes to `project`. */
 export async function previewCorrection(project: Project, path: string, field: CorrectionField) {
   const bytes = await readFileBytes(path);
-  if (bytes.length === 0) throw new ZimuError('parse-error', 'the corrected text is empty', { file: path });
+  if (bytes.length === 0) throw new ZimuError('parse-error', msg('correction-empty'), { file: path });
   const decoded = decodeBytes(bytes, path);
   return { proposal: proposeReimport(project, decoded.text, field, path), encoding: decoded.encoding };
 }
@@ -60,7 +61,7 @@ export async function readTimedDocument(path: string): Promise<ImportedDocument>
 export async function writeTimedDocument(project: Project, path: string, format?: ExportFormatId): Promise<void> {
   const id = format ?? exportFormatOfExtension(extname(path).toLowerCase());
   if (!format && extname(path).toLowerCase() === PROJECT_EXTENSION) return saveProjectFile(path, project);
-  if (!id) throw new ZimuError('unsupported', `cannot tell which format to write from the name`, { file: path });
+  if (!id) throw new ZimuError('unsupported', msg('correction-format-unknown'), { file: path });
   const result = exportProject(project, {
     format: id,
     layout: 'bilingual',
@@ -85,8 +86,9 @@ export interface PairResult {
   changed: number;
   flagged: number;
   mode: ReimportProposal['mode'] | null;
-  /** Why the pair failed (the other pairs still run). */
+  /** Why the pair failed (the other pairs still run): English, and as a message for the UI. */
   error: string | null;
+  errorMessage: HostMessage | null;
 }
 
 /** Reimport one pair and write the result; all proposed changes are applied (review flags kept). */
@@ -103,7 +105,11 @@ export async function reimportPair(
   if (dirname(output) !== '.') await fs.mkdir(dirname(output), { recursive: true });
   await writeTimedDocument(project, output, format);
   const { changed, flagged } = summarize(proposal);
-  return { result: { timed, text, output, changed, flagged, mode: proposal.mode, error: null }, project, proposal };
+  return {
+    result: { timed, text, output, changed, flagged, mode: proposal.mode, error: null, errorMessage: null },
+    project,
+    proposal,
+  };
 }
 
 /** Many pairs; a failed pair is reported and the rest go on. */
@@ -119,7 +125,15 @@ export async function batchReimport(
       results.push((await reimportPair(pair.timed, pair.text, field, output)).result);
     } catch (err) {
       const message = err instanceof ZimuError ? describeError(err) : err instanceof Error ? err.message : String(err);
-      results.push({ ...pair, output: null, changed: 0, flagged: 0, mode: null, error: message });
+      const failed = {
+        output: null,
+        changed: 0,
+        flagged: 0,
+        mode: null,
+        error: message,
+        errorMessage: errorMessage(err),
+      };
+      results.push({ ...pair, ...failed });
     }
   }
   return results;

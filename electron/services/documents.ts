@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { type FormatId, type FormatIssue, layoutText, type SerializeOptions } from '../../shared/formats/format';
 import { ZimuError } from '../../shared/ipc/errors';
+import { type HostWarning, msg, withPath } from '../../shared/ipc/messages';
 import { createProject } from '../../shared/model/project';
 import type { Project } from '../../shared/model/types';
 import {
@@ -15,10 +16,8 @@ import {
 import { readFileBytes } from './files';
 import { detectFormat, formatById } from './formats/registry';
 
-export interface Warning {
-  line: number | null;
-  message: string;
-}
+/** Something skipped or repaired while reading or writing, with its line (a host message). */
+export type Warning = HostWarning;
 
 export interface ImportedDocument {
   format: FormatId;
@@ -37,8 +36,9 @@ export interface ImportOptions {
   keepTags?: boolean;
 }
 
-function toWarning(issue: FormatIssue): Warning {
-  return { line: issue.line, message: issue.path ? `${issue.path}: ${issue.message}` : issue.message };
+/** An issue as a warning: the same message and line, without the severity. */
+function toWarning({ severity: _, ...warning }: FormatIssue): Warning {
+  return warning;
 }
 
 /** Decoded text → project, or a parse error naming the file and line when nothing could be read. */
@@ -46,16 +46,13 @@ export function importText(decoded: DecodedText, file: string, options: ImportOp
   const detected = options.format ? formatById(options.format) : detectFormat(decoded.text, file)?.format;
   if (!detected) {
     const empty = decoded.text.trim() === '';
-    throw new ZimuError('parse-error', empty ? 'the file is empty' : 'not a subtitle or transcript format Zimu knows', {
-      file,
-    });
+    throw new ZimuError('parse-error', msg(empty ? 'file-empty' : 'format-unknown'), { file });
   }
   const parsed = detected.parse(decoded.text, options.keepTags ? { keepTags: true } : {});
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   if (parsed.segments.length === 0 && errors.length > 0) {
     const first = errors[0] as FormatIssue;
-    const message = first.path ? `${first.path}: ${first.message}` : first.message;
-    throw new ZimuError('parse-error', message, first.line === null ? { file } : { file, line: first.line });
+    throw new ZimuError('parse-error', withPath(first), first.line === null ? { file } : { file, line: first.line });
   }
   const title = parsed.title ?? basename(file, extname(file));
   return {
@@ -70,7 +67,7 @@ export function importText(decoded: DecodedText, file: string, options: ImportOp
 /** Read, decode and parse a caption or transcript file. Never touches the open project. */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportedDocument> {
   const bytes = await readFileBytes(path);
-  if (bytes.length === 0) throw new ZimuError('parse-error', 'the file is empty', { file: path });
+  if (bytes.length === 0) throw new ZimuError('parse-error', msg('file-empty'), { file: path });
   const decoded = options.encoding ? decodeWith(bytes, options.encoding) : decodeBytes(bytes, path);
   return importText(decoded, path, options);
 }
@@ -95,18 +92,17 @@ export interface ExportResult {
  */
 export function exportProject(project: Project, options: ExportOptions): ExportResult {
   const format = formatById(options.format);
-  if (!format?.serialize) throw new ZimuError('unsupported', `cannot export ${options.format}`);
+  if (!format?.serialize) throw new ZimuError('unsupported', msg('export-unsupported', { format: options.format }));
   const { text, issues } = format.serialize(project, options);
   const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) {
-    const list = errors
-      .slice(0, 5)
-      .map((e) => e.message)
-      .join('; ');
-    const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-    throw new ZimuError('invalid-argument', `cannot export ${format.label}: ${list}${more}`, {
-      problems: errors.length,
-    });
+  const [first, ...others] = errors;
+  if (first) {
+    const problem = withPath(first);
+    const refused =
+      others.length > 0
+        ? msg('export-refused-more', { format: format.label, problem, more: others.length })
+        : msg('export-refused', { format: format.label, problem });
+    throw new ZimuError('invalid-argument', refused, { problems: errors.length });
   }
   const cues = project.segments.filter(
     (s) => layoutText(s.source, s.translation, options.layout) !== '' && (!format.timed || s.start !== null),

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 
 /** Encodings Zimu reads. GBK and GB2312 are read as GB18030, their superset. */
 export const READ_ENCODINGS = [
@@ -110,7 +111,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.indexOf(0) >= 0) {
     const wide = utf16WithoutBom(bytes);
     if (wide) return { text: iconv.decode(Buffer.from(bytes), wide), encoding: wide, confidence: 0.8, bom: false };
-    throw new ZimuError('unreadable', 'this is a binary file, not text', { file });
+    throw new ZimuError('unreadable', msg('file-binary'), { file });
   }
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: 1, bom: false };
@@ -134,7 +135,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   if (!best || best.score <= 0) {
     throw new ZimuError(
       'unreadable',
-      "cannot tell this file's text encoding; reopen it with an encoding chosen by hand",
+      msg('file-encoding-unknown'),
       // A structured reason, so the UI can offer the encoding choice without reading the message.
       { file, reason: 'encoding-unknown' },
     );

@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 
 export interface FfmpegTools {
   ffmpeg: string;
@@ -28,10 +29,6 @@ function onPath(name: string): string | null {
   return null;
 }
 
-export const FFMPEG_MISSING_HELP =
-  'ffmpeg was not found. Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg; ' +
-  'Windows: winget install ffmpeg) or set ZIMU_FFMPEG to the ffmpeg binary.';
-
 /**
  * The ffmpeg shipped inside the @ffmpeg-installer npm package for this platform (a static 4.1-era
  * build; no ffprobe), or null when the platform has none. In a packaged app the binary must sit
@@ -55,7 +52,7 @@ export function bundledFfmpeg(): string | null {
 export function locateFfmpeg(setting?: string | null, bundled: string | null = bundledFfmpeg()): FfmpegTools {
   const configured = setting || process.env.ZIMU_FFMPEG || null;
   const ffmpeg = (configured && isExecutable(configured) ? configured : null) ?? bundled ?? onPath('ffmpeg');
-  if (!ffmpeg) throw new ZimuError('unsupported', FFMPEG_MISSING_HELP);
+  if (!ffmpeg) throw new ZimuError('unsupported', msg('ffmpeg-missing'));
   const beside = join(dirname(ffmpeg), `ffprobe${exe}`);
   return { ffmpeg, ffprobe: isExecutable(beside) ? beside : onPath('ffprobe') };
 }
@@ -94,14 +91,14 @@ function run(tool: string, args: string[], path: string): Promise<{ out: string;
   return new Promise((resolvePromise, reject) => {
     execFile(tool, args, { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(new ZimuError('io-error', `cannot run ${tool}`, { file: path }));
+        reject(new ZimuError('io-error', msg('tool-cannot-run', { tool }), { file: path }));
       } else resolvePromise({ out, err, failed: error !== null });
     });
   });
 }
 
 const unreadable = (path: string, reason: string) =>
-  new ZimuError('unreadable', `not a media file ffmpeg can read: ${reason}`, { file: path });
+  new ZimuError('unreadable', msg('media-unreadable', { reason }), { file: path });
 
 /** Probe a media file's container, duration, audio tracks and video size: ffprobe, else `ffmpeg -i`. */
 export async function probeMedia(tools: FfmpegTools, path: string): Promise<MediaProbe> {
@@ -114,7 +111,8 @@ export async function probeMedia(tools: FfmpegTools, path: string): Promise<Medi
   const audio = streams.filter((s) => s.codec_type === 'audio');
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const seconds = Number(info.format?.duration ?? audio[0]?.duration ?? Number.NaN);
-  if (!Number.isFinite(seconds)) throw new ZimuError('unreadable', 'ffprobe reports no duration', { file: path });
+  if (!Number.isFinite(seconds))
+    throw new ZimuError('unreadable', msg('media-no-duration', { tool: 'ffprobe' }), { file: path });
   return {
     format: info.format?.format_name ?? '',
     durationMs: Math.round(seconds * 1000),
@@ -222,7 +220,8 @@ export async function probeWithFfmpeg(ffmpeg: string, path: string): Promise<Med
   const { err } = await run(ffmpeg, ['-hide_banner', '-nostdin', '-i', path], path);
   const probe = parseFfmpegInfo(err);
   if (probe) return probe;
-  if (err.includes('Input #0, ')) throw new ZimuError('unreadable', 'ffmpeg reports no duration', { file: path });
+  if (err.includes('Input #0, '))
+    throw new ZimuError('unreadable', msg('media-no-duration', { tool: 'ffmpeg' }), { file: path });
   const lines = err.trim().split('\n');
   throw unreadable(path, lines.filter((l) => !/output file must be specified/.test(l)).pop() || 'ffmpeg failed');
 }

@@ -127,17 +127,18 @@ describe('fsError', () => {
   const errno = (code: string) => Object.assign(new Error(`${code}: something`), { code });
 
   it('maps Node error codes to user-facing codes that name the file', () => {
-    expect(fsError(errno('ENOENT'), '/x', 'cannot read').toWire()).toEqual({
+    expect(fsError(errno('ENOENT'), '/x', 'fs-action-read').toWire()).toEqual({
       code: 'not-found',
       message: 'cannot read: no such file',
       detail: { file: '/x' },
+      hostMessage: { code: 'fs-no-such-file', params: { action: { code: 'fs-action-read', params: {} } } },
     });
-    expect(fsError(errno('EISDIR'), '/x', 'cannot read').code).toBe('unreadable');
-    expect(fsError(errno('EACCES'), '/x', 'cannot save').message).toBe('cannot save: permission denied');
-    expect(fsError(errno('EPERM'), '/x', 'cannot save').code).toBe('io-error');
-    const other = fsError(errno('ENOSPC'), '/x', 'cannot save');
+    expect(fsError(errno('EISDIR'), '/x', 'fs-action-read').code).toBe('unreadable');
+    expect(fsError(errno('EACCES'), '/x', 'fs-action-save').message).toBe('cannot save: permission denied');
+    expect(fsError(errno('EPERM'), '/x', 'fs-action-save').code).toBe('io-error');
+    const other = fsError(errno('ENOSPC'), '/x', 'fs-action-save');
     expect(other.code).toBe('io-error');
     expect(other.message).toContain('ENOSPC');
-    expect(fsError('weird', '/y', 'cannot read').detail).toEqual({ file: '/y' });
+    expect(fsError('weird', '/y', 'fs-action-read').detail).toEqual({ file: '/y' });
   });
 });

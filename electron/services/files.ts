@@ -2,15 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { type MessageCode, msg } from '../../shared/ipc/messages';
+
+/** What was being done when a file operation failed: the `fs-action-…` messages. */
+export type FsAction = Extract<MessageCode, `fs-action-${string}`>;
 
 /** Turn a Node fs error into a user-facing error that names the file. */
-export function fsError(err: unknown, file: string, action: string): ZimuError {
+export function fsError(err: unknown, file: string, actionCode: FsAction): ZimuError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new ZimuError('not-found', `${action}: no such file`, { file });
-  if (code === 'EISDIR') return new ZimuError('unreadable', `${action}: this is a folder, not a file`, { file });
-  if (code === 'EACCES' || code === 'EPERM') return new ZimuError('io-error', `${action}: permission denied`, { file });
-  const message = err instanceof Error ? err.message : String(err);
-  return new ZimuError('io-error', `${action}: ${message}`, { file });
+  const action = msg(actionCode);
+  if (code === 'ENOENT') return new ZimuError('not-found', msg('fs-no-such-file', { action }), { file });
+  if (code === 'EISDIR') return new ZimuError('unreadable', msg('fs-is-folder', { action }), { file });
+  if (code === 'EACCES' || code === 'EPERM')
+    return new ZimuError('io-error', msg('fs-permission', { action }), { file });
+  const reason = err instanceof Error ? err.message : String(err);
+  return new ZimuError('io-error', msg('fs-failed', { action, reason }), { file });
 }
 
 /** Files larger than this are not subtitle or project files; refuse them instead of filling memory. */
@@ -19,16 +25,15 @@ export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 export async function readFileBytes(path: string, maxBytes = MAX_TEXT_FILE_BYTES): Promise<Buffer> {
   try {
     const stat = await fs.stat(path);
-    if (stat.isDirectory()) throw new ZimuError('unreadable', 'this is a folder, not a file', { file: path });
+    if (stat.isDirectory()) throw new ZimuError('unreadable', msg('file-is-folder'), { file: path });
     if (stat.size > maxBytes) {
-      throw new ZimuError('unreadable', `file is ${Math.round(stat.size / 1048576)} MB, too large for a text file`, {
-        file: path,
-      });
+      const megabytes = Math.round(stat.size / 1048576);
+      throw new ZimuError('unreadable', msg('file-too-large', { megabytes }), { file: path });
     }
     return await fs.readFile(path);
   } catch (err) {
     if (err instanceof ZimuError) throw err;
-    throw fsError(err, path, 'cannot read');
+    throw fsError(err, path, 'fs-action-read');
   }
 }
 
@@ -51,7 +56,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (err) {
     await handle?.close().catch(() => {});
     await fs.rm(temp, { force: true }).catch(() => {});
-    throw fsError(err, path, 'cannot save');
+    throw fsError(err, path, 'fs-action-save');
   }
   // Make the rename itself durable; not every platform can open a directory, which is fine.
   await fs

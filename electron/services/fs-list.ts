@@ -11,7 +11,7 @@ export async function listFolder(dir?: string): Promise<CallResult<'fs.list'>> {
   try {
     dirents = await fs.readdir(abs, { withFileTypes: true });
   } catch (err) {
-    throw fsError(err, abs, 'cannot list folder');
+    throw fsError(err, abs, 'fs-action-list-folder');
   }
   const entries = dirents
     .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile()))

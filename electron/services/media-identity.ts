@@ -31,7 +31,7 @@ export async function mediaIdentity(path: string): Promise<MediaIdentity> {
     };
     return { size: stat.size, mtimeMs: stat.mtimeMs, head: await hashAt(0), tail: await hashAt(stat.size - span) };
   } catch (err) {
-    throw fsError(err, path, 'cannot read');
+    throw fsError(err, path, 'fs-action-read');
   } finally {
     await handle?.close().catch(() => {});
   }

@@ -83,7 +83,7 @@ export async function readPeaksCache(cacheDir: string, key: string): Promise<Cac
 export async function writePeaksCache(cacheDir: string, key: string, levels: PeaksLevel[]): Promise<CachedLevel[]> {
   const dir = join(cacheDir, 'peaks');
   await fs.mkdir(dir, { recursive: true }).catch((err: unknown) => {
-    throw fsError(err, dir, 'cannot create the waveform cache');
+    throw fsError(err, dir, 'fs-action-create-waveform-cache');
   });
   const out: CachedLevel[] = [];
   for (const level of [...levels].reverse()) {

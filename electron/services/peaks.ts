@@ -1,4 +1,5 @@
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import type { FfmpegTools } from './ffmpeg';
 import { type PcmRun, runPcm, type Transport } from './pcm-stream';
 import { pairsFor } from './peaks-file';
@@ -106,7 +107,7 @@ const EMPTY_HI = -32769;
 export function decodePeaks(tools: FfmpegTools, req: PeaksRequest): Promise<PeaksResult> {
   const pps = req.peaksPerSecond ?? PEAKS_PER_SECOND;
   if (!Number.isInteger(pps) || pps < 1) {
-    return Promise.reject(new ZimuError('invalid-argument', `peaks per second must be a positive integer: ${pps}`));
+    return Promise.reject(new ZimuError('invalid-argument', msg('peaks-bad-rate', { rate: pps })));
   }
   const rate = req.sampleRate > 0 ? Math.round(req.sampleRate) : 48000;
   const file = req.path;
@@ -222,7 +223,7 @@ export function decodePeaks(tools: FfmpegTools, req: PeaksRequest): Promise<Peak
       if (2 * count > pairs.length) store(count - 1, 0, 0);
       resolvePromise({ peaksPerSecond: pps, sampleRate: rate, durationMs, count, pairs: pairs.slice(0, 2 * count) });
     };
-    const abort = () => settle(new ZimuError('cancelled', 'waveform cancelled', { file }));
+    const abort = () => settle(new ZimuError('cancelled', msg('waveform-cancelled'), { file }));
     if (req.signal?.aborted) return abort();
     req.signal?.addEventListener('abort', abort, { once: true });
 
@@ -239,13 +240,15 @@ export function decodePeaks(tools: FfmpegTools, req: PeaksRequest): Promise<Peak
           if (settled) return;
           if (code !== 0) {
             const reason = stderr.trim().split('\n').pop() || `exit code ${code}`;
-            return settle(new ZimuError('unreadable', `ffmpeg could not decode the audio: ${reason}`, { file }));
+            return settle(new ZimuError('unreadable', msg('audio-decode-failed', { reason }), { file }));
           }
           folder.finish();
           if (--running === 0) settle(null);
         },
         (err: Error) =>
-          settle(new ZimuError('io-error', `cannot run ffmpeg (${tools.ffmpeg}): ${err.message}`, { file })),
+          settle(
+            new ZimuError('io-error', msg('ffmpeg-cannot-run', { tool: tools.ffmpeg, reason: err.message }), { file }),
+          ),
       );
     }
   });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ZimuError } from '../../shared/ipc/errors';
+import { type HostMessage, mapStringParams, msg } from '../../shared/ipc/messages';
 import { markUsed } from './cache-prune';
 import { type FfmpegTools, probeMedia } from './ffmpeg';
 import { fsError } from './files';
@@ -51,7 +52,7 @@ export async function detectPrefix(file: string): Promise<number> {
       await handle.close();
     }
   } catch (err) {
-    throw fsError(err, file, 'cannot read');
+    throw fsError(err, file, 'fs-action-read');
   }
   let zeros = 0;
   while (zeros < head.length && head[zeros] === 0x30) zeros++;
@@ -70,7 +71,7 @@ export interface SourceProbe {
 }
 
 function cancelled(file: string): ZimuError {
-  return new ZimuError('cancelled', 'remux cancelled', { file });
+  return new ZimuError('cancelled', msg('remux-cancelled'), { file });
 }
 
 /**
@@ -82,11 +83,12 @@ export async function probeSource(tools: FfmpegTools, source: Source, signal?: A
   const url = sourceUrl(source);
   const probe = await probeMedia(tools, url).catch((err: unknown) => {
     if (!(err instanceof ZimuError)) throw err;
-    throw new ZimuError(err.code, err.message.replaceAll(url, source.file), { ...err.detail, file: source.file });
+    const named = mapStringParams(err.hostMessage, (s) => s.replaceAll(url, source.file)) as HostMessage;
+    throw new ZimuError(err.code, named, { ...err.detail, file: source.file });
   });
   if (signal?.aborted) throw cancelled(source.file);
   if (!probe.video && probe.audioTracks.length === 0) {
-    throw new ZimuError('unreadable', 'no audio or video stream in this file', { file: source.file });
+    throw new ZimuError('unreadable', msg('media-no-streams'), { file: source.file });
   }
   const audio = probe.audioTracks.map((t) => ({ codec: t.codec }));
   return { format: probe.format, durationMs: probe.durationMs, video: probe.video, audio };
@@ -165,7 +167,7 @@ export async function dashPlan(
   const separate = opened && !video ? streams[0] : best(audioOnly, audioScore);
   const audio = separate ?? (video?.probe.audio.length ? video : undefined);
   const main = video ?? audio;
-  if (!main) throw new ZimuError('not-found', 'no audio or video stream found', { file: opened ?? files[0] });
+  if (!main) throw new ZimuError('not-found', msg('media-no-streams'), { file: opened ?? files[0] });
   const inputs: RemuxInput[] = [{ source: main.source }];
   const maps = video ? ['0:V:0'] : [];
   if (audio === main) maps.push('0:a');
@@ -232,7 +234,7 @@ export async function cacheKey(files: string[], job: unknown): Promise<string> {
   const identity: unknown[] = [RECIPE, job];
   for (const file of files) {
     const stat = await fs.stat(file).catch((err: unknown) => {
-      throw fsError(err, file, 'cannot read');
+      throw fsError(err, file, 'fs-action-read');
     });
     identity.push([file, stat.size, stat.mtimeMs]);
   }
@@ -279,7 +281,7 @@ export async function remuxInto(
 
   const dir = join(cacheDir, 'remux');
   await fs.mkdir(dir, { recursive: true }).catch((err: unknown) => {
-    throw fsError(err, dir, 'cannot create the remux cache');
+    throw fsError(err, dir, 'fs-action-create-remux-cache');
   });
   await sweepStaleTemps(dir);
   const stem = join(dir, `.${randomBytes(8).toString('hex')}-${process.pid}`);
@@ -306,7 +308,7 @@ export async function remuxInto(
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => {});
-    throw err instanceof ZimuError ? err : fsError(err, target, 'cannot write the remuxed file');
+    throw err instanceof ZimuError ? err : fsError(err, target, 'fs-action-write-remux');
   } finally {
     for (const list of lists) await fs.rm(list, { force: true }).catch(() => {});
   }
@@ -365,7 +367,7 @@ function runFfmpeg(
       if (signal?.aborted) return reject(cancelled(plan.errorFile));
       if (spawnError) {
         return reject(
-          new ZimuError('io-error', `cannot run ffmpeg (${tools.ffmpeg}): ${spawnError.message}`, {
+          new ZimuError('io-error', msg('ffmpeg-cannot-run', { tool: tools.ffmpeg, reason: spawnError.message }), {
             file: plan.errorFile,
           }),
         );
@@ -382,8 +384,8 @@ function remuxError(stderr: string, code: number | null, file: string): ZimuErro
   const tagless = lines.find((l) => l.includes('Could not find tag for codec'));
   if (tagless) {
     const codec = /codec (\S+)/.exec(tagless)?.[1] ?? 'this codec';
-    return new ZimuError('unsupported', `${codec} cannot be copied into MP4 without re-encoding`, { file });
+    return new ZimuError('unsupported', msg('remux-needs-reencode', { codec }), { file });
   }
   const reason = lines.pop() || `exit code ${code}`;
-  return new ZimuError('unreadable', `ffmpeg could not remux this file: ${reason}`, { file });
+  return new ZimuError('unreadable', msg('remux-failed', { reason }), { file });
 }

@@ -46,7 +46,7 @@ export function createSettingsStore(profileDir: string): SettingsStore {
   async function update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...(await get()), ...patch };
     await fs.mkdir(profileDir, { recursive: true }).catch((err: unknown) => {
-      throw fsError(err, file, 'cannot save settings');
+      throw fsError(err, file, 'fs-action-save-settings');
     });
     await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     cached = next;

@@ -190,7 +190,12 @@ describe('web host: calls', () => {
     const missing = join(dir, 'missing.srt');
     expect(await envelope('project.open', { path: missing })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'cannot read: no such file', detail: { file: missing } },
+      error: {
+        code: 'not-found',
+        message: 'cannot read: no such file',
+        detail: { file: missing },
+        hostMessage: { code: 'fs-no-such-file', params: { action: { code: 'fs-action-read', params: {} } } },
+      },
     });
 
     const before = bugs.length;

@@ -6,6 +6,8 @@ import { extname, resolve, sep } from 'node:path';
 import { webRoutes } from '../../shared/ipc/bridge';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { type BugReporter, dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import { wireError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { notFound, serveMediaFile } from '../services/media-range';
 import type { MediaRegistry } from '../services/media-registry';
 
@@ -82,9 +84,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       try {
         args = JSON.parse((await readBody(req)) || '{}');
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: 'body is not JSON' } });
+        return sendJson(res, 400, { ok: false, error: wireError('invalid-argument', msg('ipc-not-json')) });
       }
-      if (!handlers) return sendJson(res, 503, { ok: false, error: { code: 'internal', message: 'host starting' } });
+      if (!handlers) return sendJson(res, 503, { ok: false, error: wireError('internal', msg('ipc-starting')) });
       return sendJson(res, 200, await dispatch(handlers, name, args, options.reportBug));
     }
 

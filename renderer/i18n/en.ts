@@ -2,6 +2,7 @@ import type { WidenStrings } from './messages';
 import { autotimeEn } from './parts/autotime';
 import { correctionEn } from './parts/correction';
 import { editingEn } from './parts/editing';
+import { hostMessagesEn } from './parts/host-messages';
 
 /**
  * English UI strings: the reference resource. zh-CN.ts is typed against this shape, so a key
@@ -12,6 +13,8 @@ export const en = {
   edit: editingEn,
   correction: correctionEn,
   autotime: autotimeEn,
+  /** The host's errors and warnings, by message code (shared/ipc/messages.ts). */
+  hostMessages: hostMessagesEn,
   app: {
     title: 'Zimu 字幕',
     untitled: 'Untitled',

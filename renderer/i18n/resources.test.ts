@@ -46,6 +46,10 @@ describe('UI strings', () => {
         'export.formats.ass',
         'export.formats.whisper',
         'grid.number',
+        // Host messages that only join other texts: a file or JSON path, then the message.
+        'hostMessages.at-path',
+        'hostMessages.host-text',
+        'hostMessages.in-file',
         'language.en',
         'language.zh-CN',
       ].sort(),

@@ -1,6 +1,7 @@
 import { webRoutes, type ZimuBridge } from '../../shared/ipc/bridge';
 import { type CallName, type EventName, eventNames } from '../../shared/ipc/contract';
-import type { Envelope } from '../../shared/ipc/errors';
+import { type Envelope, wireError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 
 /** Transport for the web host: JSON POSTs for calls, one EventSource for all events. */
 export function createHttpTransport(token: string, base = ''): ZimuBridge {
@@ -28,10 +29,10 @@ export function createHttpTransport(token: string, base = ''): ZimuBridge {
           body: JSON.stringify(args ?? {}),
         });
       } catch (err) {
-        return { ok: false, error: { code: 'io-error', message: `the Zimu host did not answer: ${String(err)}` } };
+        return { ok: false, error: wireError('io-error', msg('ipc-no-answer', { reason: String(err) })) };
       }
       if (!response.ok && response.headers.get('content-type')?.includes('application/json') !== true) {
-        return { ok: false, error: { code: 'internal', message: `host answered HTTP ${response.status}` } };
+        return { ok: false, error: wireError('internal', msg('ipc-http-status', { status: response.status })) };
       }
       return (await response.json()) as Envelope<unknown>;
     },

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import { createNotices, errorDetail } from './notices';
 
 describe('notices', () => {
   it('describes host errors as file:line: message', () => {
-    expect(errorDetail(new ZimuError('parse-error', 'bad timestamp', { file: '/a/b.srt', line: 12 }))).toBe(
-      '/a/b.srt:12: bad timestamp',
+    const cue = msg('cue-unreadable-timing', { text: '00:00:0x' });
+    expect(errorDetail(new ZimuError('parse-error', cue, { file: '/a/b.srt', line: 12 }))).toBe(
+      '/a/b.srt:12: unreadable timing line "00:00:0x"; cue skipped',
     );
-    expect(errorDetail(new ZimuError('not-found', 'no such file'))).toBe('no such file');
+    expect(errorDetail(new ZimuError('not-found', msg('media-not-opened')))).toBe('this media was not opened');
     expect(errorDetail(new Error('boom'))).toBe('boom');
     expect(errorDetail('odd')).toBe('odd');
   });

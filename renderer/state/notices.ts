@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
 import type { en } from '../i18n/en';
+import { errorText } from '../i18n/host-text';
 import { createStore, useStore } from './store';
 
 /** What failed, as a key of the `errors` messages; the detail is the host's own words. */
@@ -15,8 +16,10 @@ export interface ErrorAction {
 export interface ErrorNotice {
   readonly id: number;
   readonly key: ErrorKey;
-  /** `file:line: message` for ZimuErrors, else the error's message. */
+  /** `file:line: message` for ZimuErrors (in English), else the error's message. */
   readonly detail: string;
+  /** The error itself: the banner words its message in the current language (renderer/i18n/host-text.ts). */
+  readonly error: unknown;
   readonly action?: ErrorAction;
 }
 
@@ -38,8 +41,13 @@ export interface NoticesState {
 /** At most this many error banners; older ones give way. */
 const MAX_ERRORS = 4;
 
-/** How an error reads in the banner. */
+/** How an error reads: `file:line: message`, the message in the UI language where it has a code. */
 export function errorDetail(error: unknown): string {
+  return errorText(error);
+}
+
+/** The English `file:line: message` (kept with the notice, e.g. for a bug report). */
+function englishDetail(error: unknown): string {
   if (error instanceof ZimuError) return describeError(error);
   if (error instanceof Error) return error.message;
   return String(error);
@@ -52,9 +60,8 @@ export function createNotices() {
     store,
     error(key: ErrorKey, error: unknown, action?: ErrorAction): void {
       const s = store.get();
-      const notice: ErrorNotice = action
-        ? { id: nextId++, key, detail: errorDetail(error), action }
-        : { id: nextId++, key, detail: errorDetail(error) };
+      const base = { id: nextId++, key, detail: englishDetail(error), error };
+      const notice: ErrorNotice = action ? { ...base, action } : base;
       store.set({ ...s, errors: [...s.errors, notice].slice(-MAX_ERRORS) });
     },
     dismiss(id: number): void {

@@ -1,10 +1,12 @@
 // Reimport of corrected texts: accuracy on the hand-made evaluation set (shared/reimport/eval), and
 // the time to align a 5,000-segment document.
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { decodeBytes } from '../../electron/services/encoding';
 import { exportCorrectionText } from '../../shared/correction/export-text';
+import { englishMessage } from '../../shared/ipc/messages';
 import { createProject } from '../../shared/model/project';
 import { parseProjectFile } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
@@ -24,7 +26,7 @@ export interface EvalScore {
 
 export function loadOriginal(): Project {
   const parsed = parseProjectFile(readFileSync(join(EVAL_DIR, 'original.zimu'), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problem.message);
+  if (!parsed.ok) throw new Error(englishMessage(parsed.problem.message));
   return parsed.project;
 }
 

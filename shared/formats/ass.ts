@@ -1,3 +1,4 @@
+import { type HostMessage, msg } from '../ipc/messages';
 import type { SegmentInit } from '../model/project';
 import type { Project, Segment } from '../model/types';
 import { hasHan, isLatinLine, splitBilingual } from '../text/script';
@@ -170,9 +171,9 @@ interface AssEvent {
 
 function parseAss(text: string, options: ParseOptions): ParsedDocument {
   const issues: FormatIssue[] = [];
-  const warn = (line: number, message: string) => issues.push(warning(line, message));
+  const warn = (line: number, message: HostMessage) => issues.push(warning(line, message));
   const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) return failed('The file is empty.');
+  if (lines.every((l) => l.trim() === '')) return failed(msg('file-empty'));
   let section = '';
   let title: string | undefined;
   let ssa = false;
@@ -201,7 +202,7 @@ function parseAss(text: string, options: ParseOptions): ParsedDocument {
     }
     if (section === 'events' && key === 'format') {
       columns = columnsOf(value.split(','));
-      if (!columns) warn(n, 'Events Format line lacks Start, End or a final Text column; using the standard columns.');
+      if (!columns) warn(n, msg('ass-format-line-incomplete'));
       return;
     }
     if (key !== 'dialogue') return;
@@ -211,7 +212,7 @@ function parseAss(text: string, options: ParseOptions): ParsedDocument {
     for (let i = 0; i < cols.count - 1; i++) {
       const comma = rest.indexOf(',');
       if (comma < 0) {
-        warn(n, `Dialogue line has ${i + 1} of ${cols.count} fields; skipped.`);
+        warn(n, msg('ass-dialogue-fields', { found: i + 1, expected: cols.count }));
         return;
       }
       fields.push(rest.slice(0, comma));
@@ -220,17 +221,21 @@ function parseAss(text: string, options: ParseOptions): ParsedDocument {
     const start = parseAssTime(fields[cols.start] ?? '');
     let end = parseAssTime(fields[cols.end] ?? '');
     if (start === null || end === null) {
-      const bad = start === null ? `start time "${fields[cols.start]}"` : `end time "${fields[cols.end]}"`;
-      warn(n, `Dialogue line has an invalid ${bad}; skipped.`);
+      warn(
+        n,
+        start === null
+          ? msg('ass-dialogue-bad-start', { value: fields[cols.start] ?? '' })
+          : msg('ass-dialogue-bad-end', { value: fields[cols.end] ?? '' }),
+      );
       return;
     }
     const parts = tokenize(rest);
     if (parts.some((p) => p.block && /\\p\s*0*[1-9]/.test(p.text))) {
-      warn(n, 'Drawing (\\p) event skipped: it has no text.');
+      warn(n, msg('ass-drawing-skipped'));
       return;
     }
     if (end < start) {
-      warn(n, 'End time is before the start time; the end is set to the start.');
+      warn(n, msg('time-end-before-start'));
       end = start;
     }
     const decoded = decodeText(parts);
@@ -250,9 +255,9 @@ function parseAss(text: string, options: ParseOptions): ParsedDocument {
 
   const segments = pairEvents(events);
   if (segments.length === 0 && (!sawScript || issues.length > 0)) {
-    issues.push(error(null, 'Not an ASS/SSA script: no readable Dialogue events.'));
+    issues.push(error(null, msg('ass-no-dialogue')));
   } else if (segments.length === 0) {
-    issues.push(warning(null, 'The script has no dialogue events.'));
+    issues.push(warning(null, msg('ass-no-events')));
   }
   return { segments, issues: capIssues(issues), ...(title !== undefined ? { title } : {}) };
 }
@@ -368,8 +373,7 @@ function serializeAss(project: Project, options: SerializeOptions): SerializeRes
   }
   if (untimed.length) issues.push(untimedLeftOut(untimed));
   if (escaped.length) {
-    const message = `ASS has no escapes: braces became ｛｝ and backslashes before n, N or h became ＼ in segments ${segmentList(escaped)}.`;
-    issues.push(warning(null, message));
+    issues.push(warning(null, msg('ass-escaped', { segments: segmentList(escaped) })));
   }
   const title = project.title.replace(/\s+/g, ' ').trim();
   const out = [
@@ -398,6 +402,6 @@ function serializeAss(project: Project, options: SerializeOptions): SerializeRes
 export const assFormat: SubtitleFormat = {
   ...formatInfo('ass'),
   sniff: (text) => sniffAss(text),
-  parse: safeParse('script', parseAss),
+  parse: safeParse('ASS/SSA', parseAss),
   serialize: serializeAss,
 };

@@ -1,3 +1,4 @@
+import { type HostMessage, msg } from '../ipc/messages';
 import { isObject, jsonLines, syntaxErrorLine } from '../json-locate';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
@@ -35,26 +36,26 @@ interface BccCue {
   content: string;
 }
 
-function cueProblem(cue: unknown): { key?: string; message: string } | null {
-  if (!isObject(cue)) return { message: 'expected an object' };
+function cueProblem(cue: unknown): { key?: string; message: HostMessage } | null {
+  if (!isObject(cue)) return { message: msg('json-expected-object') };
   for (const key of ['from', 'to'] as const) {
     const seconds = cue[key];
-    if (typeof seconds !== 'number') return { key, message: 'expected a number' };
-    if (!Number.isSafeInteger(Math.round(seconds * 1000))) return { key, message: 'time out of range' };
+    if (typeof seconds !== 'number') return { key, message: msg('json-expected-number') };
+    if (!Number.isSafeInteger(Math.round(seconds * 1000))) return { key, message: msg('time-out-of-range') };
   }
-  if (typeof cue.content !== 'string') return { key: 'content', message: 'expected a string' };
+  if (typeof cue.content !== 'string') return { key: 'content', message: msg('json-expected-string') };
   return null;
 }
 
-function readCue(cue: BccCue, warn: (key: string, message: string) => void): SegmentInit {
+function readCue(cue: BccCue, warn: (key: string, message: HostMessage) => void): SegmentInit {
   let start = Math.round(cue.from * 1000);
   let end = Math.round(cue.to * 1000);
   if (start < 0) {
-    warn('from', 'negative time; set to 0');
+    warn('from', msg('time-negative'));
     start = 0;
   }
   if (end < start) {
-    warn('to', 'ends before it starts; the end is set to the start');
+    warn('to', msg('time-end-before-start'));
     end = start;
   }
   return { start, end, ...splitBilingual(trimmedLines(cue.content).join('\n')) };
@@ -62,28 +63,24 @@ function readCue(cue: BccCue, warn: (key: string, message: string) => void): Seg
 
 function parseBcc(input: string): ParsedDocument {
   const text = input.replace(/^\uFEFF/, '');
-  if (text.trim() === '') return failed('The file is empty.');
+  if (text.trim() === '') return failed(msg('file-empty'));
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return failed(`Not valid JSON: ${message}`, syntaxErrorLine(text, message));
+    return failed(msg('json-invalid', { reason: message }), syntaxErrorLine(text, message));
   }
   // JSON.parse is fast; the locating parser runs only to place an issue.
   const { lineOf } = jsonLines(text);
-  if (!isObject(doc)) return failed('Not a BCC subtitle: expected a JSON object with a "body" array.', 1);
+  if (!isObject(doc)) return failed(msg('bcc-not-object'), 1);
   const body = doc.body;
   if (!Array.isArray(body)) {
-    return failed(
-      body === undefined ? 'body: missing; expected an array of cues' : 'body: expected an array of cues',
-      lineOf('body') ?? 1,
-      'body',
-    );
+    return failed(msg(body === undefined ? 'bcc-body-missing' : 'bcc-body-not-array'), lineOf('body') ?? 1, 'body');
   }
   const issues: FormatIssue[] = [];
   let unlisted = 0;
-  const warn = (index: number, key: string | undefined, message: string) => {
+  const warn = (index: number, key: string | undefined, message: HostMessage) => {
     // Finding a line parses the text again: only for the issues that are listed.
     if (issues.length >= MAX_ISSUES) {
       unlisted++;
@@ -91,15 +88,15 @@ function parseBcc(input: string): ParsedDocument {
     }
     const cue = `body[${index}]`;
     const path = key === undefined ? cue : `${cue}.${key}`;
-    issues.push(warning((key !== undefined ? lineOf(path) : null) ?? lineOf(cue), `${path}: ${message}`, path));
+    issues.push(warning((key !== undefined ? lineOf(path) : null) ?? lineOf(cue), message, path));
   };
   const segments: SegmentInit[] = [];
   body.forEach((cue, index) => {
     const problem = cueProblem(cue);
-    if (problem) warn(index, problem.key, `${problem.message}; cue skipped`);
+    if (problem) warn(index, problem.key, msg('json-cue-skipped', { problem: problem.message }));
     else segments.push(readCue(cue as BccCue, (key, message) => warn(index, key, message)));
   });
-  if (segments.length === 0 && body.length > 0) issues.unshift(error(null, 'body: no readable cues.', 'body'));
+  if (segments.length === 0 && body.length > 0) issues.unshift(error(null, msg('bcc-no-cues'), 'body'));
   if (unlisted > 0) issues.push(moreProblems(unlisted));
   return { segments, issues };
 }
@@ -136,8 +133,7 @@ function serializeBcc(project: Project, options: SerializeOptions): SerializeRes
     if (seg.start === null || seg.end === null) untimed.push(n);
     else if (content === '') empty.push(n);
     else if (seg.end <= seg.start) {
-      const message = `Cue ${n} (${formatTimestamp(seg.start)}) has zero length: not written.`;
-      issues.push(error(null, message));
+      issues.push(error(null, msg('bcc-zero-length', { cue: n, time: formatTimestamp(seg.start) })));
     } else cues.push({ n, start: seg.start, end: seg.end, content });
   });
   cues.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -145,12 +141,8 @@ function serializeBcc(project: Project, options: SerializeOptions): SerializeRes
   for (const cue of cues) {
     if (latest && cue.start < latest.end) {
       const span = (c: typeof cue) => `${formatTimestamp(c.start)}–${formatTimestamp(c.end)}`;
-      issues.push(
-        error(
-          null,
-          `Cue ${latest.n} (${span(latest)}) overlaps cue ${cue.n} (${span(cue)}); Bilibili shows one cue at a time.`,
-        ),
-      );
+      const spans = { first: latest.n, firstSpan: span(latest), second: cue.n, secondSpan: span(cue) };
+      issues.push(error(null, msg('bcc-overlap', spans)));
     }
     if (!latest || cue.end > latest.end) latest = cue;
   }
@@ -177,6 +169,6 @@ function serializeBcc(project: Project, options: SerializeOptions): SerializeRes
 export const bccFormat: SubtitleFormat = {
   ...formatInfo('bcc'),
   sniff: (text) => sniffBcc(text),
-  parse: safeParse('file', parseBcc),
+  parse: safeParse('BCC', parseBcc),
   serialize: serializeBcc,
 };

@@ -1,3 +1,4 @@
+import { type HostMessage, msg } from '../ipc/messages';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { splitBilingual } from '../text/script';
@@ -168,9 +169,7 @@ function tokenize(t: string, delimiter: string, dialect: Dialect, issues: Format
           break;
         }
         if (value === null && dialect === 'csv') {
-          const message =
-            'A quoted cell is malformed (text after the closing quote, or no closing quote); read as written.';
-          issues.push(warning(cellLine, message));
+          issues.push(warning(cellLine, msg('table-bad-quotes')));
         }
       }
       if (value === null) {
@@ -233,7 +232,7 @@ function headerScore(names: readonly string[]): number {
 function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
   let text = input.replace(/^\uFEFF/, '');
   const issues: FormatIssue[] = [];
-  if (text.trim() === '') return failed('The file is empty.');
+  if (text.trim() === '') return failed(msg('file-empty'));
 
   let lineOffset = 0;
   let delimiter = '\t';
@@ -261,7 +260,7 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
   const isBlank = (row: Row) => row.cells.every((c) => c.value === '');
   const headerIndex = rows.findIndex((r) => !isBlank(r));
   const header = rows[headerIndex];
-  if (!header) return failed('The file is empty.');
+  if (!header) return failed(msg('file-empty'));
 
   const columns = new Map<Column, number>();
   const ignored: string[] = [];
@@ -272,14 +271,12 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
     } else columns.set(column, index);
   });
   if (!columns.has('text') && !columns.has('translation')) {
-    const kind = dialect === 'tsv' ? 'TSV' : 'CSV';
-    return failed(
-      `Expected a header row naming the columns (id, start, end, text, translation); this ${kind} has no text column.`,
-      header.line,
-    );
+    return failed(msg('table-no-text-column', { kind: dialect === 'tsv' ? 'TSV' : 'CSV' }), header.line);
   }
   if (ignored.length) {
-    issues.push(warning(header.line, `Columns not used: ${ignored.map((c) => `"${c}"`).join(', ')}.`));
+    issues.push(
+      warning(header.line, msg('table-unused-columns', { columns: ignored.map((c) => `"${c}"`).join(', ') })),
+    );
   }
   const startColumn = columns.has('start') ? 'start' : columns.has('startMs') ? 'startMs' : null;
   const endColumn = columns.has('end') ? 'end' : columns.has('endMs') ? 'endMs' : null;
@@ -292,13 +289,10 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
       const index = column === null ? undefined : columns.get(column);
       return index === undefined ? undefined : row.cells[index];
     };
-    const warn = (line: number, message: string) => issues.push(warning(line, message));
+    const warn = (line: number, message: HostMessage) => issues.push(warning(line, message));
     if (row.cells.length > header.cells.length && row.cells.slice(header.cells.length).some((c) => c.value !== '')) {
-      warn(
-        row.line,
-        `Row has ${row.cells.length} cells but the header has ${header.cells.length}; the extra cells are ignored` +
-          (dialect === 'csv' ? ' (a comma in the text that is not inside quotes?).' : '.'),
-      );
+      const counts = { cells: row.cells.length, header: header.cells.length };
+      warn(row.line, msg(dialect === 'csv' ? 'table-extra-cells-csv' : 'table-extra-cells', counts));
     }
     const startCell = cell(startColumn);
     const endCell = cell(endColumn);
@@ -311,17 +305,15 @@ function parseDelimited(input: string, dialect: Dialect): ParsedDocument {
     let start = parseTime(startText, startColumn === 'startMs');
     let end = parseTime(endText, endColumn === 'endMs');
     if (start === 'bad' || end === 'bad') {
-      const [which, bad] = start === 'bad' ? ['start', startCell] : ['end', endCell];
-      warn(
-        bad?.line ?? row.line,
-        `The ${which} time "${bad?.value ?? ''}" is not a time (h:mm:ss.mmm, mm:ss.mmm or seconds); the segment is kept untimed.`,
-      );
+      const bad = start === 'bad' ? startCell : endCell;
+      const value = bad?.value ?? '';
+      warn(bad?.line ?? row.line, msg(start === 'bad' ? 'table-bad-start' : 'table-bad-end', { value }));
       start = end = null;
     } else if ((start === null) !== (end === null)) {
-      warn(row.line, 'Only one of the start and end times is given; the segment is kept untimed.');
+      warn(row.line, msg('table-one-time'));
       start = end = null;
     } else if (start !== null && end !== null && end < start) {
-      warn(endCell?.line ?? row.line, 'The end is before the start; the end is set to the start.');
+      warn(endCell?.line ?? row.line, msg('time-end-before-start'));
       end = start;
     }
     const texts = splitTexts ? splitBilingual(source) : { source, translation };
@@ -395,13 +387,13 @@ function serializeDelimited(project: Project, options: SerializeOptions, dialect
 export const tsvFormat: SubtitleFormat = {
   ...formatInfo('tsv'),
   sniff: safeSniff(sniffTsv),
-  parse: safeParse('table', (text) => parseDelimited(text, 'tsv')),
+  parse: safeParse('TSV', (text) => parseDelimited(text, 'tsv')),
   serialize: (project, options) => serializeDelimited(project, options, 'tsv'),
 };
 
 export const csvFormat: SubtitleFormat = {
   ...formatInfo('csv'),
   sniff: safeSniff(sniffCsv),
-  parse: safeParse('table', (text) => parseDelimited(text, 'csv')),
+  parse: safeParse('CSV', (text) => parseDelimited(text, 'csv')),
   serialize: (project, options) => serializeDelimited(project, options, 'csv'),
 };

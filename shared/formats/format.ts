@@ -1,3 +1,4 @@
+import type { HostWarning } from '../ipc/messages';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import type { FormatId, Layout } from './table';
@@ -10,14 +11,11 @@ export type { FormatId, Layout } from './table';
  * with 1-based line numbers (or a JSON path). Detection picks the best `sniff` score, not the first match.
  */
 
-export interface FormatIssue {
-  severity: 'error' | 'warning';
-  /** 1-based line in the input, when the problem has one. */
-  line: number | null;
-  /** JSON path such as `body[3].from`, for JSON formats. */
-  path?: string;
-  message: string;
-}
+/**
+ * A problem found while reading or writing: a host message (shared/ipc/messages.ts) with its line
+ * (1-based, when it has one) and, for JSON formats, its path such as `body[3].from`.
+ */
+export type FormatIssue = HostWarning & { severity: 'error' | 'warning' };
 
 export interface ParseOptions {
   /** Keep inline formatting tags (<i>, <b>, <font>, {\i1}) in the text instead of stripping them. */

@@ -1,3 +1,4 @@
+import { type HostMessage, msg } from '../ipc/messages';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { splitBilingual } from '../text/script';
@@ -67,9 +68,9 @@ interface Entry {
 
 function parseLrc(text: string, options: ParseOptions): ParsedDocument {
   const issues: FormatIssue[] = [];
-  const warn = (line: number, message: string) => issues.push(warning(line, message));
+  const warn = (line: number, message: HostMessage) => issues.push(warning(line, message));
   const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) return failed('The file is empty.');
+  if (lines.every((l) => l.trim() === '')) return failed(msg('file-empty'));
   let title: string | undefined;
   let offset = 0;
   let length: number | null = null;
@@ -86,10 +87,10 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
       if (key === 'ti') title = value || undefined;
       else if (key === 'offset') {
         if (/^[+-]?\d+$/.test(value)) offset = Number(value);
-        else warn(n, `Invalid offset "${value}"; ignored.`);
+        else warn(n, msg('lrc-bad-offset', { value }));
       } else if (key === 'length') {
         length = parseLrcTime(value) ?? (/^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * 1000) : null);
-        if (length === null) warn(n, `Invalid length "${value}"; ignored.`);
+        if (length === null) warn(n, msg('lrc-bad-length', { value }));
       }
       return;
     }
@@ -99,7 +100,7 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
       const time = parseLrcTime(inner);
       if (time === null) {
         if (/^\s*\d+\s*:/.test(inner)) {
-          warn(n, `Invalid time tag [${inner}]; line skipped.`);
+          warn(n, msg('lrc-bad-tag', { tag: inner }));
           return;
         }
         break; // text that starts with a bracket, e.g. [laughs]
@@ -108,7 +109,7 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
       rest = rest.slice(tag[0].length);
     }
     if (times.length === 0) {
-      warn(n, 'Line has no time tag; ignored.');
+      warn(n, msg('lrc-no-tag'));
       return;
     }
     let lyric = rest.trim();
@@ -118,7 +119,7 @@ function parseLrc(text: string, options: ParseOptions): ParsedDocument {
   });
 
   if (entries.length === 0) {
-    return { ...failed('Not an LRC file: no time-tagged lines.'), ...(title !== undefined ? { title } : {}) };
+    return { ...failed(msg('lrc-no-lines')), ...(title !== undefined ? { title } : {}) };
   }
   for (const e of entries) e.time = Math.max(0, e.time - offset);
   entries.sort((a, b) => a.time - b.time); // stable: same-time lines keep file order
@@ -180,18 +181,15 @@ function serializeLrc(project: Project, options: SerializeOptions): SerializeRes
     for (const line of cue.lines) out.push(`${tag}${line}`);
     const next = cues[k + 1];
     if (next && next.start === cue.start) {
-      issues.push(
-        warning(null, `Segments #${cue.n} and #${next.n} start at the same time; LRC readers will merge them.`),
-      );
+      issues.push(warning(null, msg('lrc-same-start', { first: cue.n, second: next.n })));
     } else if (next && cue.end > next.start) {
-      issues.push(warning(null, `Segment #${cue.n} overlaps #${next.n}; in LRC it ends where #${next.n} begins.`));
+      issues.push(warning(null, msg('lrc-overlap', { first: cue.n, second: next.n })));
     }
     if (!next || cue.end < next.start) out.push(formatLrcTime(cue.end * 10));
   });
   if (untimed.length) issues.push(untimedLeftOut(untimed));
   if (skipped.length) {
-    const message = `${skipped.length} segments with no text for this layout or no length were left out: ${segmentList(skipped)}.`;
-    issues.push(warning(null, message));
+    issues.push(warning(null, msg('lrc-left-out', { count: skipped.length, segments: segmentList(skipped) })));
   }
   return { text: applyLineEnding(`${out.join('\n')}\n`, options.lineEnding), issues };
 }
@@ -199,6 +197,6 @@ function serializeLrc(project: Project, options: SerializeOptions): SerializeRes
 export const lrcFormat: SubtitleFormat = {
   ...formatInfo('lrc'),
   sniff: (text) => sniffLrc(text),
-  parse: safeParse('lyrics', parseLrc),
+  parse: safeParse('LRC', parseLrc),
   serialize: serializeLrc,
 };

@@ -228,7 +228,7 @@ describe('Plain text parse: one segment per line', () => {
     for (const input of ['', '\uFEFF', '\r\n\r\n', '  \t  ']) {
       expect(txtFormat.parse(input)).toEqual({
         segments: [],
-        issues: [{ severity: 'error', line: null, message: 'The file is empty.' }],
+        issues: [expect.objectContaining({ severity: 'error', line: null, code: 'file-empty' })],
       });
     }
     const binary = txtFormat.parse('\u0000\u0001\u0002binary\u0007');
@@ -274,7 +274,7 @@ describe('Plain text serialize', () => {
     expect(paragraphs.text).toBe(
       '# 智源大会 开幕式\n\n大家好 Hello everyone，欢迎，各位，Only English，第一行 第二行 Two lines\n\n',
     );
-    expect(paragraphs.issues.map((i) => i.message)).toEqual([expect.stringMatching(/contain "，".*#2\./)]);
+    expect(paragraphs.issues.map((i) => i.message)).toEqual([expect.stringMatching(/contains "，".*#2$/)]);
     const lines = write(project, { layout: 'source' });
     expect(lines.text).toBe('# 智源大会 开幕式\n\n大家好\n欢迎，各位\n第一行\n第二行\n');
     expect(lines.issues.map((i) => i.message)).toEqual([

@@ -1,3 +1,4 @@
+import { msg } from '../ipc/messages';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
 import { hasHan, isLatinLine, splitBilingual } from '../text/script';
@@ -144,12 +145,12 @@ function parseText(input: string): ParsedDocument {
     return { n: k + 1, text: clean.trim() };
   });
   if (controls) {
-    issues.push(warning(null, 'The file contains control characters (is it really text?); they were removed.'));
+    issues.push(warning(null, msg('text-control-characters')));
   }
   const content = all.filter((l) => l.text !== '');
   const first = content[0];
   if (!first) {
-    return { segments: [], issues: [...issues, error(null, 'The file is empty.')] };
+    return { segments: [], issues: [...issues, error(null, msg('file-empty'))] };
   }
 
   let title: string | undefined;
@@ -241,10 +242,8 @@ function serializeText(project: Project, options: SerializeOptions): SerializeRe
   });
   if (empty.length) issues.push(noTextLeftOut(empty));
   if (split.length) {
-    const why = style === 'paragraphs' ? 'contain "，"' : 'have line breaks';
-    issues.push(
-      warning(null, `${split.length} segments ${why} and will read back as several segments: ${segmentList(split)}.`),
-    );
+    const code = style === 'paragraphs' ? 'export-comma-splits' : 'export-line-break-splits';
+    issues.push(warning(null, msg(code, { count: split.length, segments: segmentList(split) })));
   }
   const title = project.title.replace(/\s+/g, ' ').trim();
   let out = title ? `# ${title}\n\n` : '';
@@ -267,6 +266,6 @@ function serializeText(project: Project, options: SerializeOptions): SerializeRe
 export const txtFormat: SubtitleFormat = {
   ...formatInfo('txt'),
   sniff: safeSniff(sniffText),
-  parse: safeParse('text', parseText),
+  parse: safeParse('plain text', parseText),
   serialize: serializeText,
 };

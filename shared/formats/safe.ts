@@ -1,3 +1,4 @@
+import { msg } from '../ipc/messages';
 import type { ParsedDocument, ParseOptions } from './format';
 import { failed } from './issues';
 
@@ -6,16 +7,16 @@ import { failed } from './issues';
  * becomes one error (parse) or a score of 0 (sniff) instead of an exception.
  */
 
-/** `what` names the input in the error: `Could not read the ${what}: …`. */
+/** `format` names the format in the error: `could not read the file as ${format}: …`. */
 export function safeParse(
-  what: string,
+  format: string,
   parse: (text: string, options: ParseOptions) => ParsedDocument,
 ): (text: string, options?: ParseOptions) => ParsedDocument {
   return (text, options = {}) => {
     try {
       return parse(text, options);
     } catch (e) {
-      return failed(`Could not read the ${what}: ${e}`);
+      return failed(msg('format-read-failed', { format, reason: e instanceof Error ? e.message : String(e) }));
     }
   };
 }

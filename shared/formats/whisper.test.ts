@@ -212,7 +212,12 @@ describe('Whisper parse', () => {
       ']}',
     ].join('\n');
     const doc = whisperFormat.parse(text);
-    expect(doc.issues.map(({ severity, line, path, message }) => ({ severity, line, path, message }))).toEqual([
+    // The English names the path in front; the message itself is compared here.
+    const withoutPath = (i: { path?: string; message: string }) =>
+      i.path ? i.message.slice(i.path.length + 2) : i.message;
+    expect(
+      doc.issues.map((i) => ({ severity: i.severity, line: i.line, path: i.path, message: withoutPath(i) })),
+    ).toEqual([
       { severity: 'warning', line: 4, path: 'segments[1].end', message: 'expected a number; segment skipped' },
       {
         severity: 'warning',
@@ -308,7 +313,9 @@ describe('Whisper serialize', () => {
 
   it('writes the openai-whisper shape with seconds to 3 decimals', () => {
     const { text, issues } = serialize(project);
-    expect(issues).toEqual([{ severity: 'warning', line: null, message: expect.stringMatching(/untimed.*#2/) }]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'warning', line: null, message: expect.stringMatching(/untimed.*#2/) }),
+    ]);
     expect(text).toContain('"start": 0.000, "end": 2.560');
     expect(text).toContain('"start": 360000.001, "end": 360001.999');
     expect(JSON.parse(text)).toEqual({

@@ -1,3 +1,4 @@
+import { type HostMessage, msg } from '../ipc/messages';
 import { childPath, isObject, JsonSyntaxError, jsonLines, lineFinder, parseLocatedJson } from '../json-locate';
 import type { SegmentInit } from '../model/project';
 import type { Project } from '../model/types';
@@ -36,7 +37,7 @@ import { formatInfo } from './table';
  * (tokens, words, avg_logprob, no_speech_prob, model, params…) is ignored.
  *
  * Problems carry their JSON path (`path: 'segments[3].end'`, message `expected a number; segment
- * skipped`, which the host shows as `segments[3].end: expected a number…`) and the line it is on. A
+ * skipped`, shown as `segments[3].end: expected a number…`) and the line it is on. A
  * segment with a bad time or text is skipped with a warning; a negative time is set to 0 and an end
  * before the start is set to the start (warnings). A file that is not JSON, or JSON without a
  * segment list, is one error. Segments keep file order.
@@ -54,15 +55,15 @@ type Kind = 'segments' | 'transcription';
 class Skip {
   constructor(
     readonly key: string,
-    readonly message: string,
+    readonly message: HostMessage,
   ) {}
 }
 
 function seconds(entry: Record<string, unknown>, key: 'start' | 'end'): number {
   const v = entry[key];
-  if (typeof v !== 'number') throw new Skip(key, v === undefined ? 'missing; expected a number' : 'expected a number');
+  if (typeof v !== 'number') throw new Skip(key, msg(v === undefined ? 'json-missing-number' : 'json-expected-number'));
   const ms = Math.round(v * 1000);
-  if (!Number.isSafeInteger(ms)) throw new Skip(key, 'time out of range');
+  if (!Number.isSafeInteger(ms)) throw new Skip(key, msg('time-out-of-range'));
   return ms;
 }
 
@@ -71,42 +72,42 @@ function cppTime(entry: Record<string, unknown>, key: 'from' | 'to'): number {
   const offsets = entry.offsets;
   if (isObject(offsets)) {
     const v = offsets[key];
-    if (typeof v !== 'number') throw new Skip(`offsets.${key}`, 'expected a number of milliseconds');
+    if (typeof v !== 'number') throw new Skip(`offsets.${key}`, msg('json-expected-ms'));
     const ms = Math.round(v);
-    if (!Number.isSafeInteger(ms)) throw new Skip(`offsets.${key}`, 'time out of range');
+    if (!Number.isSafeInteger(ms)) throw new Skip(`offsets.${key}`, msg('time-out-of-range'));
     return ms;
   }
   const stamps = entry.timestamps;
   if (isObject(stamps)) {
     const v = stamps[key];
     const ms = typeof v === 'string' ? parseTimestamp(v) : null;
-    if (ms === null) throw new Skip(`timestamps.${key}`, 'expected a time like "00:00:01,000"');
+    if (ms === null) throw new Skip(`timestamps.${key}`, msg('json-expected-timestamp'));
     return ms;
   }
-  throw new Skip('offsets', 'missing; expected {"from": ms, "to": ms} or timestamps');
+  throw new Skip('offsets', msg('whisper-missing-times'));
 }
 
 function readEntry(
   entry: unknown,
   kind: Kind,
-  warn: (key: string | undefined, message: string) => void,
+  warn: (key: string | undefined, message: HostMessage) => void,
 ): SegmentInit | null {
-  if (!isObject(entry)) throw new Skip('', 'expected an object');
+  if (!isObject(entry)) throw new Skip('', msg('json-expected-object'));
   let start = kind === 'segments' ? seconds(entry, 'start') : cppTime(entry, 'from');
   let end = kind === 'segments' ? seconds(entry, 'end') : cppTime(entry, 'to');
   const rawText = entry.text;
   if (typeof rawText !== 'string') {
-    throw new Skip('text', rawText === undefined ? 'missing; expected a string' : 'expected a string');
+    throw new Skip('text', msg(rawText === undefined ? 'json-missing-string' : 'json-expected-string'));
   }
   const text = trimmedLines(rawText).join('\n');
   if (text === '') return null;
   const [startKey, endKey] = kind === 'segments' ? ['start', 'end'] : ['offsets.from', 'offsets.to'];
   if (start < 0) {
-    warn(startKey, 'negative time; set to 0');
+    warn(startKey, msg('time-negative'));
     start = 0;
   }
   if (end < start) {
-    warn(endKey, 'ends before it starts; the end is set to the start');
+    warn(endKey, msg('time-end-before-start'));
     end = start;
   }
   const speaker = typeof entry.speaker === 'string' ? entry.speaker.trim() : '';
@@ -116,7 +117,7 @@ function readEntry(
 function parseWhisper(input: string): ParsedDocument {
   const text = input.replace(/^\uFEFF/, '');
   const lineAt = lineFinder(text);
-  if (text.trim() === '') return failed('The file is empty.');
+  if (text.trim() === '') return failed(msg('file-empty'));
   // JSON.parse is fast; the locating parser runs only to explain a syntax error or place an issue.
   let root: unknown;
   try {
@@ -128,7 +129,7 @@ function parseWhisper(input: string): ParsedDocument {
       if (!(e instanceof JsonSyntaxError)) throw e;
       const line = lineAt(e.offset);
       const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
-      return failed(`Not valid JSON: ${e.message} (line ${line}, column ${column}).`, line);
+      return failed(msg('json-invalid-at', { reason: e.message, line, column }), line);
     }
   }
   const { lineOf } = jsonLines(text);
@@ -144,19 +145,16 @@ function parseWhisper(input: string): ParsedDocument {
     [list, kind, base] = [root.transcription, 'transcription', 'transcription'];
   } else if (isObject(root) && (root.segments !== undefined || root.transcription !== undefined)) {
     const key = root.segments !== undefined ? 'segments' : 'transcription';
-    return failed('Expected an array of segments.', lineOf(key), key);
+    return failed(msg('whisper-not-array'), lineOf(key), key);
   } else {
-    return failed(
-      'Not a Whisper transcript: expected a JSON object with a "segments" (or whisper.cpp "transcription") array.',
-      1,
-    );
+    return failed(msg('whisper-not-transcript'), 1);
   }
 
   const issues: FormatIssue[] = [];
   const segments: SegmentInit[] = [];
   list.forEach((entry, index) => {
     const at = childPath(base, index);
-    const warn = (key: string | undefined, message: string) => {
+    const warn = (key: string | undefined, message: HostMessage) => {
       const path = key ? `${at}.${key}` : at;
       const line = lineOf(path) ?? lineOf(at);
       issues.push(warning(line, message, path));
@@ -166,11 +164,11 @@ function parseWhisper(input: string): ParsedDocument {
       if (segment) segments.push(segment);
     } catch (e) {
       if (!(e instanceof Skip)) throw e;
-      warn(e.key || undefined, `${e.message}; segment skipped`);
+      warn(e.key || undefined, msg('json-segment-skipped', { problem: e.message }));
     }
   });
   if (segments.length === 0 && issues.length > 0) {
-    issues.unshift(error(lineOf(base), 'No readable segments.', base));
+    issues.unshift(error(lineOf(base), msg('whisper-no-segments'), base));
   }
   return { segments, issues: capIssues(issues) };
 }
@@ -258,6 +256,6 @@ function serializeWhisper(project: Project, options: SerializeOptions): Serializ
 export const whisperFormat: SubtitleFormat = {
   ...formatInfo('whisper'),
   sniff: safeSniff(sniffWhisper),
-  parse: safeParse('transcript', parseWhisper),
+  parse: safeParse('Whisper JSON', parseWhisper),
   serialize: serializeWhisper,
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callNames, contract, eventNames, isCallName } from './contract';
 import { dispatch, type Handlers } from './dispatch';
 import { ZimuError } from './errors';
+import { msg } from './messages';
 
 describe('contract', () => {
   it('documents every call and has unique dotted names', () => {
@@ -22,7 +23,7 @@ describe('dispatch', () => {
       if (name === 'project.open')
         return async ({ path }: { path: string }) => {
           if (path === 'bug') throw new TypeError('oops');
-          throw new ZimuError('parse-error', 'bad cue', { file: path, line: 7 });
+          throw new ZimuError('parse-error', msg('cue-none'), { file: path, line: 7 });
         };
       return async () => ({ name: 'Zimu' });
     },
@@ -48,7 +49,12 @@ describe('dispatch', () => {
     const r = await dispatch(handlers, 'project.open', { path: '/x.srt' }, report);
     expect(r).toEqual({
       ok: false,
-      error: { code: 'parse-error', message: 'bad cue', detail: { file: '/x.srt', line: 7 } },
+      error: {
+        code: 'parse-error',
+        message: 'the file has no cues',
+        detail: { file: '/x.srt', line: 7 },
+        hostMessage: { code: 'cue-none', params: {} },
+      },
     });
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPORT_FORMAT_IDS, FILE_FILTERS, LAYOUTS } from '../formats/table';
 import { ProjectPatchSchema } from '../model/patch';
 import { ProjectSchema } from '../model/schema';
+import type { HostMessageData } from './messages';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may
@@ -10,7 +11,19 @@ import { ProjectSchema } from '../model/schema';
  * one row in the table of electron/services/handlers.ts (calling a service function).
  */
 
-const Warning = z.object({ line: z.number().int().nullable(), message: z.string() });
+/** A message by code and params (shared/ipc/messages.ts): what the UI words in its language. */
+const HostMessageSchema: z.ZodType<HostMessageData> = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => HostMessageSchema)])),
+});
+/** Something skipped or repaired: its message (English in `message`), line and JSON path. */
+const Warning = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), HostMessageSchema])),
+  line: z.number().int().nullable(),
+  path: z.string().optional(),
+  message: z.string(),
+});
 
 export const MediaInfoSchema = z.object({
   /** Opaque id under which the host serves this file; only opened files get one. */
@@ -178,7 +191,9 @@ const PairResultSchema = z.object({
   changed: z.number().int(),
   flagged: z.number().int(),
   mode: z.enum(['by-id', 'by-position', 'aligned']).nullable(),
+  /** Why the pair failed, in English (`file:line: message`), and as a message for the UI. */
   error: z.string().nullable(),
+  errorMessage: HostMessageSchema.nullable(),
 });
 
 function call<A extends z.ZodType, R extends z.ZodType>(doc: string, args: A, result: R) {

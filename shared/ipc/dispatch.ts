@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type CallName, type CallResult, contract, isCallName } from './contract';
-import { type Envelope, ZimuError } from './errors';
+import { type Envelope, wireError, ZimuError } from './errors';
+import { msg } from './messages';
 
 /** One service function per call, taking the validated argument. */
 export type Handlers = {
@@ -21,16 +22,14 @@ export async function dispatch(
   reportBug: BugReporter,
 ): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: `no such call: ${String(name)}` } };
+    return { ok: false, error: wireError('unknown-call', msg('ipc-unknown-call', { call: String(name) })) };
   }
   const parsed = contract[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return {
-      ok: false,
-      error: { code: 'invalid-argument', message: `${name}: ${where}${issue?.message ?? 'invalid argument'}` },
-    };
+    const reason = `${where}${issue?.message ?? 'invalid argument'}`;
+    return { ok: false, error: wireError('invalid-argument', msg('ipc-invalid-argument', { call: name, reason })) };
   }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
@@ -38,7 +37,7 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof ZimuError) return { ok: false, error: err.toWire() };
     reportBug(name, err);
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'internal', message: `internal error in ${name}: ${message}` } };
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: wireError('internal', msg('ipc-internal', { call: name, reason })) };
   }
 }

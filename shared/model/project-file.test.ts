@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../ipc/messages';
 import { createProject, setText } from './project';
 import { parseProjectFile, serializeProjectFile } from './project-file';
 
@@ -33,7 +34,7 @@ describe('project file', () => {
     if (parsed.ok) return;
     const expected = text.split('\n').findIndex((l) => l.includes(',,')) + 1;
     expect(parsed.problem.line).toBe(expected);
-    expect(parsed.problem.message).toMatch(/not valid JSON/);
+    expect(englishMessage(parsed.problem.message)).toMatch(/not valid JSON/);
   });
 
   it('reports a schema violation at the offending segment', () => {
@@ -43,7 +44,7 @@ describe('project file', () => {
     const parsed = parseProjectFile(text);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problem.message).toMatch(/segments\.1/);
+    expect(englishMessage(parsed.problem.message)).toMatch(/segments\.1/);
     const lines = text.split('\n');
     // The reported line is inside the second segment's object, at or after its opening brace.
     const secondOpen =
@@ -59,7 +60,7 @@ describe('project file', () => {
     const parsed = parseProjectFile(text);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problem.message).toMatch(/segments\.0\.end/);
+    expect(englishMessage(parsed.problem.message)).toMatch(/segments\.0\.end/);
     const lines = text.split('\n');
     // The first segment opens on the line after `"segments": [`.
     expect(parsed.problem.line).toBe(lines.findIndex((l) => l.includes('"segments"')) + 2);

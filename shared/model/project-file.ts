@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HostMessage, msg } from '../ipc/messages';
 import { jsonLines, syntaxErrorLine } from '../json-locate';
 import { ProjectSchema } from './schema';
 import type { Project } from './types';
@@ -16,7 +17,7 @@ const ProjectFileSchema = ProjectSchema.extend({
 export interface ProjectFileProblem {
   /** 1-based line in the file, when known. */
   line: number | null;
-  message: string;
+  message: HostMessage;
 }
 
 export type ProjectFileParse = { ok: true; project: Project } | { ok: false; problem: ProjectFileProblem };
@@ -43,7 +44,10 @@ export function parseProjectFile(text: string): ProjectFileParse {
     data = JSON.parse(body);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, problem: { line: syntaxErrorLine(body, message), message: `not valid JSON: ${message}` } };
+    return {
+      ok: false,
+      problem: { line: syntaxErrorLine(body, message), message: msg('project-invalid-json', { reason: message }) },
+    };
   }
   const parsed = ProjectFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -54,7 +58,7 @@ export function parseProjectFile(text: string): ProjectFileParse {
       problem: {
         // A missing member is reported at the object that lacks it.
         line: issue ? jsonLines(body).nearestLine(issue.path) : null,
-        message: `${path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+        message: msg('project-invalid', { path: path.join('.') || '(root)', reason: issue?.message ?? 'invalid' }),
       },
     };
   }

@@ -1,4 +1,5 @@
 import { ZimuError } from '../ipc/errors';
+import { msg } from '../ipc/messages';
 
 /**
  * What a corrected text turned out to be. Detection, in order:
@@ -95,7 +96,7 @@ function parseTsv(lines: readonly string[], field: 'text' | 'translation', file:
   const out: IdRow[] = [];
   for (const row of rows.slice(1)) {
     const id = unescapeCell(row.cells[idColumn] ?? '');
-    if (id === '') throw new ZimuError('parse-error', 'this row has no segment id', { file, line: row.line });
+    if (id === '') throw new ZimuError('parse-error', msg('correction-row-without-id'), { file, line: row.line });
     const cell = unescapeCell(row.cells[textColumn] ?? '');
     out.push({ id, text: cell === '' ? null : cell, line: row.line });
   }
@@ -127,7 +128,7 @@ function looksLikeParagraphs(content: readonly { text: string; line: number }[])
 /** Detect the shape of a decoded corrected text. `file` names it in errors. */
 export function parseCorrectedText(raw: string, field: 'text' | 'translation', file: string): CorrectedInput {
   const text = normalizeText(raw);
-  if (text.trim() === '') throw new ZimuError('parse-error', 'the corrected text is empty', { file });
+  if (text.trim() === '') throw new ZimuError('parse-error', msg('correction-empty'), { file });
   const lines = text.split('\n');
   const firstContent = lines.find((l) => l.trim() !== '') ?? '';
   if (firstContent.includes('\t')) {

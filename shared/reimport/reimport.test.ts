@@ -48,7 +48,13 @@ describe('proposeReimport', () => {
     const proposal = proposeReimport(project, tsv, 'text', 'c.tsv');
     expect(proposal.mode).toBe('by-id');
     expect(proposal.changes.map((c) => [c.id, c.newText])).toEqual([[ids[2], '实际上scaling law并不是']]);
-    expect(proposal.warnings).toEqual([{ line: 4, message: 'no segment has the id nope; its text was not used' }]);
+    expect(proposal.warnings).toEqual([
+      expect.objectContaining({
+        line: 4,
+        code: 'correction-unknown-id',
+        message: 'no segment has the id nope; its text was not used',
+      }),
+    ]);
   });
 
   it('places numbered lines by position and leaves missing numbers alone', () => {

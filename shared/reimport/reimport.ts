@@ -1,5 +1,6 @@
 import { type CorrectionField, fieldText, oneLine, PHRASE_JOINER, paragraphGroups } from '../correction/export-text';
 import { ZimuError } from '../ipc/errors';
+import { type HostWarning, hostWarning, msg } from '../ipc/messages';
 import type { Flag, Project, Segment, SegmentId } from '../model/types';
 import { alignTexts } from './align';
 import { type CorrectedInput, type CorrectedKind, parseCorrectedText } from './parse-input';
@@ -29,10 +30,8 @@ export interface ReimportChange {
   readonly missing: boolean;
 }
 
-export interface ReimportWarning {
-  readonly line: number | null;
-  readonly message: string;
-}
+/** A line of the corrected text that could not be used, and why. */
+export type ReimportWarning = HostWarning;
 
 export interface ReimportProposal {
   readonly field: CorrectionField;
@@ -59,7 +58,7 @@ function byId(project: Project, input: Extract<CorrectedInput, { kind: 'tsv' }>,
   for (const row of input.rows) {
     const i = index.get(row.id);
     if (i === undefined) {
-      warnings.push({ line: row.line, message: `no segment has the id ${row.id}; its text was not used` });
+      warnings.push(hostWarning(row.line, msg('correction-unknown-id', { id: row.id })));
       continue;
     }
     if (row.text !== null) proposed.set(i, certain(row.text));
@@ -73,7 +72,7 @@ function byNumber(project: Project, input: Extract<CorrectedInput, { kind: 'numb
   const warnings: ReimportWarning[] = [];
   for (const row of input.rows) {
     if (row.position < 1 || row.position > project.segments.length) {
-      warnings.push({ line: row.line, message: `there is no segment ${row.position}; its text was not used` });
+      warnings.push(hostWarning(row.line, msg('correction-no-position', { position: row.position })));
       continue;
     }
     proposed.set(row.position - 1, certain(row.text));
@@ -159,7 +158,7 @@ export function proposeReimport(
   field: CorrectionField,
   file: string,
 ): ReimportProposal {
-  if (project.segments.length === 0) throw new ZimuError('invalid-argument', 'the project has no segments', { file });
+  if (project.segments.length === 0) throw new ZimuError('invalid-argument', msg('correction-no-segments'), { file });
   const input = parseCorrectedText(corrected, field, file);
   let proposed: Map<number, Proposed>;
   let warnings: ReimportWarning[] = [];
@@ -182,10 +181,8 @@ export function proposeReimport(
     mode = 'aligned';
     if (proposed.size === 0) {
       // Nothing to align with (e.g. an untranslated project): say so rather than drop the text.
-      warnings.push({
-        line: null,
-        message: `no segment has ${field === 'text' ? 'source text' : 'a translation'} to align the corrected text with; use one line per segment or a TSV with ids`,
-      });
+      const code = field === 'text' ? 'correction-nothing-to-align-source' : 'correction-nothing-to-align-translation';
+      warnings.push(hostWarning(null, msg(code)));
     }
   }
 

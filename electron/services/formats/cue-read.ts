@@ -15,12 +15,15 @@
 import { type NodeList, parseSync } from 'subtitle';
 import { type FormatIssue, type ParsedDocument, type ParseOptions, splitLines } from '../../../shared/formats/format';
 import { capIssues, error, warning } from '../../../shared/formats/issues';
+import { type HostMessage, msg } from '../../../shared/ipc/messages';
 import type { SegmentInit } from '../../../shared/model/project';
 import { splitBilingual } from '../../../shared/text/script';
 import { formatTimestamp, parseTimestamp } from '../../../shared/time/timestamp';
 import { cleanCueText } from './cue-clean';
 
 export type CueFormat = 'srt' | 'vtt';
+
+const CUE_NAMES: Record<CueFormat, string> = { srt: 'SRT', vtt: 'WebVTT' };
 
 /** At most this many warnings are listed; the rest are counted in one last warning. */
 const MAX_ISSUES = 100;
@@ -51,7 +54,7 @@ interface Timing {
   strict: boolean;
   /** A fraction used `,` (SRT style). */
   comma: boolean;
-  repairs: string[];
+  repairs: HostMessage[];
 }
 
 /** Read a timing line, tolerating typos that leave no doubt; null when it is not one. */
@@ -64,9 +67,9 @@ export function readTiming(line: string): Timing | null {
   const start = parseTimestamp(from);
   const end = parseTimestamp(to);
   if (start === null || end === null) return null;
-  const repairs: string[] = [];
-  if (ascii !== trimmed) repairs.push('full-width punctuation in the timing line read as ASCII');
-  if (arrow !== '-->') repairs.push(`malformed arrow "${arrow}" in the timing line read as "-->"`);
+  const repairs: HostMessage[] = [];
+  if (ascii !== trimmed) repairs.push(msg('cue-full-width-timing'));
+  if (arrow !== '-->') repairs.push(msg('cue-malformed-arrow', { arrow }));
   return {
     start,
     end,
@@ -150,7 +153,7 @@ function takeHeader(blocks: Line[][], issues: FormatIssue[]): string | null {
     blocks.shift();
   } else {
     // No blank line after the header: the cue starts at its timing line (or the id just before it).
-    issues.push(warning(rest[k]?.no ?? null, 'no blank line between the WEBVTT header and the first cue'));
+    issues.push(warning(rest[k]?.no ?? null, msg('cue-empty-vtt-header-gap')));
     blocks[0] = rest.slice(Math.max(0, k - 1));
   }
   return (m[1] ?? '').replace(/^[\s\-–—:]+/, '').trim();
@@ -178,12 +181,12 @@ function preRead(
   const attach = (lines: readonly Line[]): void => {
     const at = lines[0]?.no ?? null;
     if (open === 'skipped') {
-      issues.push(warning(at, 'text of a cue that was skipped; skipped too'));
+      issues.push(warning(at, msg('cue-text-of-skipped')));
     } else if (open) {
       open.text.push(...lines.map((l) => l.text));
-      issues.push(warning(at, `blank line inside the text of the cue at line ${open.line}; text joined to that cue`));
+      issues.push(warning(at, msg('cue-blank-inside', { line: open.line })));
     } else {
-      issues.push(warning(at, `text without a timing line skipped: "${clip(lines[0]?.text ?? '')}"`));
+      issues.push(warning(at, msg('cue-text-without-timing', { text: clip(lines[0]?.text ?? '') })));
     }
   };
 
@@ -199,7 +202,7 @@ function preRead(
     }
     const next = blocks[b + 1]?.[0];
     if (block.length === 1 && NUMBER.test(head) && next && looksLikeTiming(next.text)) {
-      issues.push(warning(first.no, `blank line between cue number ${head} and its timing line`));
+      issues.push(warning(first.no, msg('cue-blank-after-number', { number: head })));
       continue;
     }
 
@@ -222,16 +225,16 @@ function preRead(
       if (following > t + 1 && NUMBER.test(block[following - 1]?.text.trim() ?? '')) textEnd = following - 1;
 
       const timingLine = block[t] as Line;
-      if (t !== k) issues.push(warning(timingLine.no, 'no blank line before this cue'));
+      if (t !== k) issues.push(warning(timingLine.no, msg('cue-no-blank-before')));
       const timing = readTiming(timingLine.text);
       if (!timing) {
-        issues.push(warning(timingLine.no, `unreadable timing line "${clip(timingLine.text)}"; cue skipped`));
+        issues.push(warning(timingLine.no, msg('cue-unreadable-timing', { text: clip(timingLine.text) })));
         open = 'skipped';
       } else {
         for (const repair of timing.repairs) issues.push(warning(timingLine.no, repair));
         let end = timing.end;
         if (end < timing.start) {
-          issues.push(warning(timingLine.no, 'cue ends before it starts; end set to the start'));
+          issues.push(warning(timingLine.no, msg('time-end-before-start')));
           end = timing.start;
         }
         const settings = format === 'vtt' && !timing.settings.includes('-->') ? timing.settings : '';
@@ -300,18 +303,20 @@ export function parseCueFile(input: string, format: CueFormat, options: ParseOpt
     return parseTolerant(input, format, options);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { segments: [], issues: [error(null, `could not read the file: ${message}`)] };
+    return {
+      segments: [],
+      issues: [error(null, msg('format-read-failed', { format: CUE_NAMES[format], reason: message }))],
+    };
   }
 }
 
 function parseTolerant(input: string, format: CueFormat, options: ParseOptions): ParsedDocument {
-  const name = format === 'srt' ? 'SRT' : 'WebVTT';
   const lines: Line[] = splitLines(input).map((text, i) => ({
     text: text.replace(/\uFEFF/g, '').replace(/\s+$/u, ''),
     no: i + 1,
   }));
   if (lines.every((l) => l.text.trim() === '')) {
-    return { segments: [], issues: [error(null, 'the file is empty')] };
+    return { segments: [], issues: [error(null, msg('file-empty'))] };
   }
   const issues: FormatIssue[] = [];
   const blocks = readBlocks(lines);
@@ -319,9 +324,9 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
 
   const title = takeHeader(blocks, issues);
   if (format === 'vtt' && title === null) {
-    issues.push(warning(firstLine, 'missing "WEBVTT" header; read as WebVTT anyway'));
+    issues.push(warning(firstLine, msg('cue-missing-vtt-header')));
   } else if (format === 'srt' && title !== null) {
-    issues.push(warning(firstLine, 'WEBVTT header in an SRT file ignored'));
+    issues.push(warning(firstLine, msg('cue-vtt-header-in-srt')));
   }
 
   const { cues, comments } = preRead(blocks, format, issues);
@@ -331,13 +336,11 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
       // A well-formed WebVTT file without cues (header, maybe comments).
       return {
         segments: [],
-        issues: [warning(null, comments > 0 ? 'the file has no cues, only comments' : 'the file has no cues')],
+        issues: [warning(null, msg(comments > 0 ? 'cue-only-comments' : 'cue-none'))],
         ...(title ? { title } : {}),
       };
     }
-    const message = looksBinary(input)
-      ? `no ${name} cues found: this looks like binary data, not a subtitle file`
-      : `no ${name} cues found: no line has a readable "start --> end" timing`;
+    const message = msg(looksBinary(input) ? 'cue-none-binary' : 'cue-none-readable', { format: CUE_NAMES[format] });
     return { segments: [], issues: [error(null, message)] };
   }
 
@@ -347,7 +350,10 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
     const [speaker] = speakers;
     if (new Set(speakers).size > 1) {
       issues.push(
-        warning(cues[i]?.line ?? null, `several speakers in one cue (${speakers.join(', ')}); kept "${speaker}"`),
+        warning(
+          cues[i]?.line ?? null,
+          msg('cue-several-speakers', { speakers: speakers.join(', '), kept: speaker ?? '' }),
+        ),
       );
     }
     return {
@@ -363,7 +369,7 @@ function parseTolerant(input: string, format: CueFormat, options: ParseOptions):
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
     segments,
-    issues: capIssues(issues, { max: MAX_ISSUES, fullStop: false }),
+    issues: capIssues(issues, { max: MAX_ISSUES }),
     ...(format === 'vtt' && title ? { title } : {}),
   };
 }

@@ -12,7 +12,7 @@ import {
   type SerializeResult,
   trimmedLines,
 } from '../../../shared/formats/format';
-import { warning } from '../../../shared/formats/issues';
+import { noTextLeftOut, untimedLeftOut } from '../../../shared/formats/issues';
 import type { Project } from '../../../shared/model/types';
 import { escapeVtt } from './cue-clean';
 import type { CueFormat } from './cue-read';
@@ -37,15 +37,6 @@ function clock(ms: number, separator: ',' | '.'): string {
 function timingLine(cue: OutCue, format: CueFormat): string {
   const sep = format === 'srt' ? ',' : '.';
   return `${clock(cue.start, sep)} --> ${clock(cue.end, sep)}${cue.settings ? ` ${cue.settings}` : ''}`;
-}
-
-function rowList(rows: readonly number[]): string {
-  const shown = rows.slice(0, 10).join(', ');
-  return rows.length > 10 ? `rows ${shown}, …` : rows.length === 1 ? `row ${shown}` : `rows ${shown}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The same layout stringifySync produces; used only if its output is not shaped as expected. */
@@ -108,12 +99,10 @@ export function serializeCueFile(project: Project, options: SerializeOptions, fo
     cues.push({ start, end, text, settings });
   });
   if (untimed.length > 0) {
-    issues.push(warning(null, `${plural(untimed.length, 'untimed segment')} left out (${rowList(untimed)})`));
+    issues.push(untimedLeftOut(untimed));
   }
   if (empty.length > 0) {
-    issues.push(
-      warning(null, `${plural(empty.length, 'segment')} with no text for this layout left out (${rowList(empty)})`),
-    );
+    issues.push(noTextLeftOut(empty));
   }
   let header: string | null = null;
   if (format === 'vtt') {

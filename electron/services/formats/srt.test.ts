@@ -385,8 +385,8 @@ describe('srt serialize', () => {
     expect(text).toBe('1\n00:00:00,000 --> 00:00:00,100\n一\n\n2\n00:00:00,400 --> 00:00:00,500\n二\n');
     expect(issues).toHaveLength(2);
     expect(issues.every((i) => i.severity === 'warning')).toBe(true);
-    expect(issues[0]?.message).toMatch(/untimed.*row 1/);
-    expect(issues[1]?.message).toMatch(/row 3/);
+    expect(issues[0]?.message).toMatch(/untimed.*#1/);
+    expect(issues[1]?.message).toMatch(/no text.*#3/);
     expect(serialize([{ source: '只有译文为空' }], { layout: 'translation' }).text).toBe('');
   });
 

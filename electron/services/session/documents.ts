@@ -1,7 +1,8 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { mergeTranslationTrack } from '../../../shared/align/translation-track';
 import type { CallArgs, CallResult, MediaInfo, OpenedDocument } from '../../../shared/ipc/contract';
-import { describeError, ZimuError } from '../../../shared/ipc/errors';
+import { errorMessage, ZimuError } from '../../../shared/ipc/errors';
+import { hostWarning, msg } from '../../../shared/ipc/messages';
 import { linkMedia } from '../../../shared/model/media-ref';
 import { diffProjects } from '../../../shared/model/patch';
 import { createProject } from '../../../shared/model/project';
@@ -63,7 +64,7 @@ export function createDocumentSession(deps: HostDeps, media: MediaSession, jobs:
     try {
       return await media.open(path, audioTrack, job);
     } catch (err) {
-      warnings.push({ line: null, message: err instanceof ZimuError ? describeError(err) : String(err) });
+      warnings.push(hostWarning(null, errorMessage(err)));
       return null;
     } finally {
       job.end();
@@ -123,7 +124,7 @@ export function createDocumentSession(deps: HostDeps, media: MediaSession, jobs:
 
     async initial() {
       const { startupFile, startupMedia } = deps;
-      if (!startupFile && !startupMedia) throw new ZimuError('not-found', 'no document to start with');
+      if (!startupFile && !startupMedia) throw new ZimuError('not-found', msg('startup-none'));
       const doc = startupFile ? await open(startupFile) : newDocumentFor(startupMedia as string);
       if (!startupMedia) return doc;
       // The command line's media linked; a media failure is a warning, not a lost document.
@@ -146,11 +147,11 @@ export function createDocumentSession(deps: HostDeps, media: MediaSession, jobs:
     async export(path, project, options, allowLossy) {
       const result = exportProject(project, options);
       if (result.unencodable.length > 0 && !allowLossy) {
-        throw new ZimuError(
-          'invalid-argument',
-          `${options.encoding} cannot write: ${result.unencodable.slice(0, 20).join(' ')}`,
-          { file: path, unencodable: result.unencodable },
-        );
+        const characters = result.unencodable.slice(0, 20).join(' ');
+        throw new ZimuError('invalid-argument', msg('export-lossy', { encoding: options.encoding, characters }), {
+          file: path,
+          unencodable: result.unencodable,
+        });
       }
       await writeFileAtomic(path, result.bytes);
       return { path, cues: result.cues, warnings: result.warnings };
@@ -172,7 +173,7 @@ export function createDocumentSession(deps: HostDeps, media: MediaSession, jobs:
       await media.peaks(mediaId, undefined, job);
       const options = { tools: media.ffmpeg(), cacheDir: deps.cacheDir, signal: job.signal, ...(ids ? { ids } : {}) };
       const timed = await autotimeMedia(project, media.envelopeSource(mediaId), options);
-      if (job.signal.aborted) throw new ZimuError('cancelled', 'auto-timing cancelled');
+      if (job.signal.aborted) throw new ZimuError('cancelled', msg('autotime-cancelled'));
       return { patch: diffProjects(project, timed.project), placed: timed.timed.length, warnings: [] };
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/ipc/messages';
 
 /**
  * Cancellable jobs (waveform decodes, remuxes, auto-timing), by id. The caller may name the job
@@ -33,7 +34,7 @@ export function createJobs(): Jobs {
   return {
     start(requested) {
       const id = requested ?? randomUUID();
-      if (running.has(id)) throw new ZimuError('invalid-argument', `job ${id} is already running`);
+      if (running.has(id)) throw new ZimuError('invalid-argument', msg('job-running', { job: id }));
       const controller = new AbortController();
       if (cancelledEarly.delete(id)) controller.abort();
       running.set(id, controller);

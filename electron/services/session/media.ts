@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MediaInfo, Peaks } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/ipc/messages';
 import type { EnvelopeSource } from '../autotime';
 import { resolveMediaInput } from '../bilibili';
 import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from '../ffmpeg';
@@ -59,11 +60,11 @@ export interface MediaSession {
 const base64 = (pairs: Int16Array) => Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength).toString('base64');
 
 const noSuchTrack = (track: number, file: string) =>
-  new ZimuError('invalid-argument', `there is no audio track ${track + 1}`, { file });
+  new ZimuError('invalid-argument', msg('media-no-such-track', { track: track + 1 }), { file });
 
 /** Rejects with `cancelled` when `job` is cancelled first; the work itself goes on for others. */
 function untilCancelled<T>(work: Promise<T>, job: Job, file: string): Promise<T> {
-  const cancelled = () => new ZimuError('cancelled', 'waveform cancelled', { file });
+  const cancelled = () => new ZimuError('cancelled', msg('waveform-cancelled'), { file });
   if (job.signal.aborted) return Promise.reject(cancelled());
   return new Promise<T>((resolve, reject) => {
     const abort = () => reject(cancelled());
@@ -84,7 +85,7 @@ export function createMediaSession(deps: HostDeps): MediaSession {
 
   function openedMedia(mediaId: string): OpenedMedia {
     const media = opened.get(mediaId);
-    if (!media) throw new ZimuError('not-found', 'this media was not opened');
+    if (!media) throw new ZimuError('not-found', msg('media-not-opened'));
     return media;
   }
 
@@ -113,8 +114,7 @@ export function createMediaSession(deps: HostDeps): MediaSession {
       job.signal,
     );
     const probe = await probeMedia(ffmpeg(), input.playPath);
-    if (probe.audioTracks.length === 0)
-      throw new ZimuError('unsupported', 'this file has no audio track', { file: path });
+    if (probe.audioTracks.length === 0) throw new ZimuError('unsupported', msg('media-no-audio'), { file: path });
     const track = audioTrack ?? 0;
     if (track >= probe.audioTracks.length) throw noSuchTrack(track, path);
     // Peaks decode the chosen track from the file itself; playback needs a file with that track alone.
@@ -222,7 +222,7 @@ export function createMediaSession(deps: HostDeps): MediaSession {
     if (!media.probe.audioTracks[track]) throw noSuchTrack(track, media.playPath);
     const key = peaksCacheKey(await mediaIdentity(media.playPath), track, PEAKS_PER_SECOND);
     const cached = await readPeaksCache(deps.cacheDir, key);
-    if (job.signal.aborted) throw new ZimuError('cancelled', 'waveform cancelled', { file: media.playPath });
+    if (job.signal.aborted) throw new ZimuError('cancelled', msg('waveform-cancelled'), { file: media.playPath });
     if (cached) return peaksAnswer(cached, true);
     return joinDecode(mediaId, media, track, key, job);
   }

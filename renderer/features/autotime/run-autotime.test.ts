@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallArgs, CallResult, EventName, EventPayload, MediaInfo } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/ipc/messages';
 import type { ProjectPatch } from '../../../shared/model/patch';
 import type { Segment } from '../../../shared/model/types';
 import type { Client } from '../../platform/client';
@@ -33,7 +34,7 @@ function fakeHost() {
       if (name === 'job.cancel') {
         const { jobId } = args as CallArgs<'job.cancel'>;
         cancels.push(jobId);
-        answer?.fail(new ZimuError('cancelled', 'auto-timing cancelled'));
+        answer?.fail(new ZimuError('cancelled', msg('autotime-cancelled')));
         return Promise.resolve({ cancelled: true }) as never;
       }
       if (name !== 'project.autotime') throw new Error(`unexpected call ${name}`);
@@ -142,7 +143,7 @@ describe('runAutotime', () => {
 
   it('says why it failed and changes nothing', async () => {
     const { host, editor, notices, run } = setup();
-    host.fail(new ZimuError('unreadable', 'ffmpeg could not decode the audio', { file: '/talk.opus' }));
+    host.fail(new ZimuError('unreadable', msg('audio-decode-failed', { reason: 'EOF' }), { file: '/talk.opus' }));
     expect(await run).toBe(0);
     expect(editor.get().revision).toBe(0);
     const info = notices.store.get().info;

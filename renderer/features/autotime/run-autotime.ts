@@ -1,10 +1,11 @@
 import { hasUntimed } from '../../../shared/autotime/autotime';
 import type { OpenedDocument } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { errorText } from '../../i18n/host-text';
 import type { Client } from '../../platform/client';
 import { callJob } from '../../platform/jobs';
 import type { Editor } from '../../state/editor';
-import { errorDetail, type Notices } from '../../state/notices';
+import type { Notices } from '../../state/notices';
 
 /** The command applies when the document has untimed segments and media to time them on. */
 export function canAutotime(doc: OpenedDocument | null): boolean {
@@ -54,8 +55,7 @@ export async function runAutotime(
     return count;
   } catch (err) {
     if (err instanceof ZimuError && err.code === 'cancelled') return 0;
-    const detail = errorDetail(err);
-    notices.info((t) => t('autotime.failed', { detail }), 'warning');
+    notices.info((t) => t('autotime.failed', { detail: errorText(err) }), 'warning');
     return 0;
   } finally {
     stop();

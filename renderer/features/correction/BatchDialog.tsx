@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/ipc/contract';
 import { useRuntime } from '../../app/runtime';
+import { hostText } from '../../i18n/host-text';
 import { errorDetail } from '../../state/notices';
 import { Modal } from '../../ui/Modal';
 import { basename } from '../files/paths';
@@ -108,7 +109,11 @@ export function BatchDialog({ onDone }: { onDone(): void }) {
                   <td className="batch-result" data-testid="batch-result">
                     {result ? (
                       result.error ? (
-                        <span className="is-danger">{t('correction.resultFailed', { error: result.error })}</span>
+                        <span className="is-danger">
+                          {t('correction.resultFailed', {
+                            error: result.errorMessage ? hostText(result.errorMessage) : result.error,
+                          })}
+                        </span>
                       ) : (
                         t('correction.resultOk', {
                           changed: result.changed,

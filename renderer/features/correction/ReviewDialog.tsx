@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../app/runtime';
+import { warningText } from '../../i18n/host-text';
 import { editor } from '../../state/editor';
 import { errorDetail, notices } from '../../state/notices';
 import { WarningIcon } from '../../ui/icons';
@@ -112,7 +113,7 @@ export function ReviewDialog({ path, field, onField, onChooseAnother, onDone }: 
                     {w.line !== null ? (
                       <span className="warning-line">{t('correction.warningLine', { line: w.line })}</span>
                     ) : null}{' '}
-                    {w.message}
+                    {warningText(w)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../shared/model/types';
 import { useRuntime } from '../../app/runtime';
+import { warningText } from '../../i18n/host-text';
 import { editor } from '../../state/editor';
 import { errorDetail } from '../../state/notices';
 import { WarningIcon } from '../../ui/icons';
@@ -272,7 +273,7 @@ export function ExportDialog({ defaults, onDone }: ExportDialogProps) {
                   {w.line !== null ? (
                     <span className="warning-line">{t('status.warningLine', { line: w.line })}</span>
                   ) : null}
-                  {w.message}
+                  {warningText(w)}
                 </li>
               ))}
               {bilingual && untranslated > 0 ? <li>{t('export.untranslatedNote', { count: untranslated })}</li> : null}

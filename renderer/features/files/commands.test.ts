@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { hostWarning, msg } from '../../../shared/ipc/messages';
 import { diffProjects } from '../../../shared/model/patch';
 import { setText } from '../../../shared/model/project';
 import { en } from '../../i18n/en';
@@ -89,7 +90,9 @@ describe('file commands', () => {
   it('keeps the edits and shows the error when saving fails', async () => {
     const { editor, notices, commands } = setup({
       'project.save': () => {
-        throw new ZimuError('io-error', 'cannot write: permission denied', { file: '/work/talk.zimu' });
+        throw new ZimuError('io-error', msg('fs-permission', { action: msg('fs-action-save') }), {
+          file: '/work/talk.zimu',
+        });
       },
     });
     editor.openDocument(sampleDocument());
@@ -98,7 +101,12 @@ describe('file commands', () => {
     expect(editor.get().dirty).toBe(true);
     expect(editor.get().doc?.project.segments[0]?.translation).toBe('Dear leaders');
     expect(notices.store.get().errors).toEqual([
-      { id: expect.any(Number), key: 'save', detail: '/work/talk.zimu: cannot write: permission denied' },
+      {
+        id: expect.any(Number),
+        key: 'save',
+        detail: '/work/talk.zimu: cannot save: permission denied',
+        error: expect.any(ZimuError),
+      },
     ]);
   });
 
@@ -161,14 +169,14 @@ describe('file commands', () => {
   it('keeps the current document when opening fails', async () => {
     const { editor, notices, commands } = setup({
       'project.open': () => {
-        throw new ZimuError('parse-error', 'not a valid subtitle file', { file: '/x.srt', line: 3 });
+        throw new ZimuError('parse-error', msg('format-unknown'), { file: '/x.srt', line: 3 });
       },
     });
     editor.openDocument(sampleDocument());
     const doc = editor.get().doc;
     await commands.openPath('/x.srt');
     expect(editor.get().doc).toBe(doc);
-    expect(notices.store.get().errors[0]?.detail).toBe('/x.srt:3: not a valid subtitle file');
+    expect(notices.store.get().errors[0]?.detail).toBe('/x.srt:3: not a subtitle or transcript format Zimu knows');
   });
 
   it('exports with the chosen format and layout to a path with the right extension', async () => {
@@ -288,14 +296,20 @@ describe('file commands', () => {
   it('shows a refused export (a failed check) in the error banner and writes nothing', async () => {
     const { editor, notices, commands, calls } = setup({
       'project.exportCheck': () => {
-        throw new ZimuError('invalid-argument', 'cannot export Bilibili subtitles (BCC): cues 2 and 3 overlap');
+        const overlap = msg('bcc-overlap', { first: 2, firstSpan: '0:01–0:03', second: 3, secondSpan: '0:02–0:04' });
+        throw new ZimuError('invalid-argument', msg('export-refused', { format: 'BCC', problem: overlap }));
       },
     });
     editor.openDocument(sampleDocument());
     await commands.exportCaptions();
     expect(calls.map((c) => c.name)).toEqual(['project.exportCheck']);
     expect(notices.store.get().errors).toEqual([
-      { id: expect.any(Number), key: 'export', detail: 'cannot export Bilibili subtitles (BCC): cues 2 and 3 overlap' },
+      {
+        id: expect.any(Number),
+        key: 'export',
+        detail: 'cannot export BCC: cue 2 (0:01–0:03) overlaps cue 3 (0:02–0:04); Bilibili shows one cue at a time',
+        error: expect.any(ZimuError),
+      },
     ]);
   });
 
@@ -307,14 +321,14 @@ describe('file commands', () => {
         path,
         cues: 3,
         warnings: [
-          { line: null, message: '1 untimed segment left out (#4)' },
-          { line: null, message: 'x' },
+          hostWarning(null, msg('export-untimed-left-out', { count: 1, segments: '#4' })),
+          hostWarning(null, msg('cue-none')),
         ],
       }),
     });
     editor.openDocument(sampleDocument());
     await commands.exportCaptions();
-    expect(info()).toBe('Exported 3 cues to talk.srt · 1 untimed segment left out (#4) (and 1 more warning)');
+    expect(info()).toBe('Exported 3 cues to talk.srt · 1 untimed segment left out: #4 (and 1 more warning)');
   });
 
   it('remembers the last export options across sessions, ignoring damaged entries', async () => {
@@ -380,11 +394,10 @@ describe('file commands', () => {
       {
         'project.open': ({ encoding }) => {
           if (!encoding)
-            throw new ZimuError(
-              'unreadable',
-              "cannot tell this file's text encoding; reopen it with an encoding chosen by hand",
-              { file: '/work/talk.srt', reason: 'encoding-unknown' },
-            );
+            throw new ZimuError('unreadable', msg('file-encoding-unknown'), {
+              file: '/work/talk.srt',
+              reason: 'encoding-unknown',
+            });
           return opened;
         },
       },
@@ -401,7 +414,7 @@ describe('file commands', () => {
   it('offers no encoding choice for files that are not text', async () => {
     const { notices, commands } = setup({
       'project.open': () => {
-        throw new ZimuError('unreadable', 'this is a binary file, not text', { file: '/work/a.srt' });
+        throw new ZimuError('unreadable', msg('file-binary'), { file: '/work/a.srt' });
       },
     });
     await commands.openPath('/work/a.srt');
@@ -421,8 +434,8 @@ describe('file commands', () => {
     const withWarnings = sampleDocument({
       ...importedGbk(),
       warnings: [
-        { line: 7, message: 'unreadable timing line "00:00:0x"; cue skipped' },
-        { line: null, message: 'the file has no cues' },
+        hostWarning(7, msg('cue-unreadable-timing', { text: '00:00:0x' })),
+        hostWarning(null, msg('cue-none')),
       ],
     });
     const { notices, commands, info } = setup({ 'project.open': () => withWarnings });
@@ -497,7 +510,7 @@ describe('file commands', () => {
     const { editor, notices, commands } = setup({
       'dialog.open': () => ({ supported: true, path: '/work/notes.txt' }),
       'project.importTranslation': () => {
-        throw new ZimuError('parse-error', 'the file is empty', { file: '/work/notes.txt' });
+        throw new ZimuError('parse-error', msg('file-empty'), { file: '/work/notes.txt' });
       },
     });
     editor.openDocument(sampleDocument());

@@ -2,6 +2,7 @@ import type { CallResult, OpenedDocument } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
 import { linkMedia } from '../../../shared/model/media-ref';
 import { createProject } from '../../../shared/model/project';
+import { warningText } from '../../i18n/host-text';
 import type { Client } from '../../platform/client';
 import { callJob } from '../../platform/jobs';
 import type { Editor } from '../../state/editor';
@@ -327,7 +328,7 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
             const more = result.warnings.length - 1;
             notices.info(
               (t) =>
-                `${t('notices.exported', { count: result.cues, name })} · ${first.message}${more > 0 ? ` ${t('notices.moreWarnings', { count: more })}` : ''}`,
+                `${t('notices.exported', { count: result.cues, name })} · ${warningText(first)}${more > 0 ? ` ${t('notices.moreWarnings', { count: more })}` : ''}`,
               'warning',
             );
           } else {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../app/runtime';
+import { errorText } from '../../i18n/host-text';
 import { notices, useNotices } from '../../state/notices';
 import { CloseIcon, WarningIcon } from '../../ui/icons';
 import './status.css';
@@ -17,7 +18,7 @@ export function ErrorBanner() {
           <WarningIcon />
           <p>
             <strong>{t(`errors.${e.key}`)}</strong>
-            <span className="error-detail">{e.detail}</span>
+            <span className="error-detail">{errorText(e.error)}</span>
           </p>
           {e.action ? (
             <button

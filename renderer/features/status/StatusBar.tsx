@@ -23,6 +23,7 @@ import {
 import { basename } from '../files/paths';
 import { documentStats } from './stats';
 import './status.css';
+import { warningText } from '../../i18n/host-text';
 
 const INFO_VISIBLE_MS = 5000;
 /** Messages about problems stay longer: they point at something to look at. */
@@ -161,7 +162,7 @@ function WarningsButton({ warnings, name }: { warnings: OpenedDocument['warnings
                 {w.line !== null ? (
                   <span className="warning-line">{t('status.warningLine', { line: w.line })}</span>
                 ) : null}
-                {w.message}
+                {warningText(w)}
               </li>
             ))}
           </ul>

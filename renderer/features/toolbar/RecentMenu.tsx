@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/ipc/messages';
 import { type Runtime, useRuntime } from '../../app/runtime';
 import { i18next } from '../../i18n';
 import { notices } from '../../state/notices';
@@ -23,7 +24,8 @@ export async function openRecent(runtime: Runtime, path: string): Promise<void> 
     exists = false;
   }
   if (!exists) {
-    notices.error('open', new ZimuError('not-found', i18next.t('edit.recentMissing'), { file: path }));
+    const missing = msg('host-text', { text: i18next.t('edit.recentMissing') });
+    notices.error('open', new ZimuError('not-found', missing, { file: path }));
     const recentFiles = preferences.get().recentFiles.filter((p) => p !== path);
     await saveSettings(runtime.client, { recentFiles });
     return;

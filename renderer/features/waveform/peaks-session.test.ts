@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload, MediaInfo, Peaks } from '../../../shared/ipc/contract';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { msg } from '../../../shared/ipc/messages';
 import type { Client } from '../../platform/client';
 import { createPeaksSession } from './peaks-session';
 
@@ -103,7 +104,7 @@ describe('the peaks session', () => {
 
     await session.cancel();
     expect(host.calls.at(-1)).toEqual({ name: 'job.cancel', args: { jobId: j1 } });
-    host.fail(new ZimuError('cancelled', 'cancelled'));
+    host.fail(new ZimuError('cancelled', msg('waveform-cancelled')));
     await vi.runAllTimersAsync();
     expect(session.store.get().status).toBe('cancelled');
     // What was decoded stays on screen.
@@ -161,7 +162,7 @@ describe('the peaks session', () => {
   it('says when the host failed, and asks again on retry', async () => {
     const host = fakeHost();
     const session = createPeaksSession(host.client, media);
-    host.fail(new ZimuError('unsupported', 'no ffmpeg'));
+    host.fail(new ZimuError('unsupported', msg('ffmpeg-missing')));
     await flush();
     expect(session.store.get().status).toBe('failed');
     session.retry();
