@@ -44,7 +44,7 @@ export interface EditorState {
   /** The revision last written to disk. */
   readonly savedRevision: number;
   readonly dirty: boolean;
-  /** Label of the last edit (the undo history of a later issue keys on these). */
+  /** Label of the last edit (the same label names its undo step). */
   readonly lastEdit: string | null;
   /** The segment under the playhead, if any. */
   readonly currentId: SegmentId | null;

@@ -7,9 +7,10 @@ import { serializeCueFile } from './cue-write';
 /**
  * WebVTT (.vtt), read and written through the npm `subtitle` package behind a tolerant pre-reader
  * (see cue-read.ts). `WEBVTT - title` gives the title; NOTE, STYLE and REGION blocks are skipped;
- * cue identifiers and settings are accepted (settings are not kept yet); `<v Speaker>` becomes the
- * segment's speaker; tags are stripped and entities decoded. Export writes `WEBVTT - title` when
- * the project has a title, `<v Speaker>` when a segment has a speaker, and escapes `&`, `<`, `>`.
+ * cue identifiers are accepted and dropped; cue settings (`line:0 align:start`…) are kept in the
+ * segment's `extras.vtt.settings` and written back on VTT export; `<v Speaker>` becomes the segment's
+ * speaker; tags are stripped and entities decoded. Export writes `WEBVTT - title` when the project
+ * has a title, `<v Speaker>` when a segment has a speaker, and escapes `&`, `<`, `>`.
  */
 export const vttFormat: SubtitleFormat = {
   ...formatInfo('vtt'),
