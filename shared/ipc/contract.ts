@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MENU_COMMAND_IDS } from '../commands/table';
 import { ProjectSchema, SegmentSchema } from '../model/schema';
 
 /**
@@ -97,7 +98,7 @@ export const SettingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   /** Most recent first. */
   recentFiles: z.array(z.string()),
-  /** Keyboard overrides: action → chords (renderer/app/shortcuts.ts). Absent: the defaults. */
+  /** Keyboard overrides: command id → chords (shared/commands). Absent: the table's defaults. */
   shortcuts: z.record(z.string(), z.array(z.string())).optional(),
   /** Absent: the defaults of renderer/state/preferences.ts. */
   qaProfile: QaProfileSchema.optional(),
@@ -318,12 +319,8 @@ export const events = {
     /** Base64 of little-endian int16 (min, max) pairs, full scale 32767. */
     data: z.string(),
   }),
-  /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
-  'app.command': z.object({
-    command: z.enum(['open', 'save', 'save-as', 'export', 'undo', 'redo', 'find', 'replace', 'settings']),
-  }),
-  /** Correction items of the Electron File menu. */
-  'correction.command': z.object({ command: z.enum(['export-text', 'reimport', 'batch']) }),
+  /** A menu item the renderer should run: the commands with a menu entry (Electron menus; none on the web host). */
+  'app.command': z.object({ command: z.enum(MENU_COMMAND_IDS) }),
 } as const;
 
 export type Contract = typeof contract;
