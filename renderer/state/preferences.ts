@@ -1,5 +1,5 @@
+import { buildKeymap, type Keymap, type ShortcutOverrides } from '../../shared/commands/keymap';
 import type { CallResult, Settings } from '../../shared/ipc/contract';
-import { buildKeymap, type Keymap, type ShortcutOverrides } from '../app/shortcuts';
 import type { Language } from '../i18n/language';
 import { createStore, useStore } from './store';
 

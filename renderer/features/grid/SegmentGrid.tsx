@@ -2,14 +2,15 @@ import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } f
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editor, useEditor } from '../../state/editor';
+import { fieldElement } from '../../state/fields';
 import { playback } from '../../state/playback';
 import { useQaProfile } from '../../state/preferences';
 import { type RevealRequest, reveal } from '../../state/reveal';
+import { countRender } from '../rows/render-probe';
 import { TranslationRow } from '../translate/TranslationRow';
 import { ViewBar } from '../translate/ViewSwitch';
 import { useViewMode, viewMode } from '../translate/view-mode';
 import { followIn, followOffset } from './follow';
-import { countRender } from './render-probe';
 import { SegmentRow } from './SegmentRow';
 import './grid.css';
 import '../translate/translate.css';
@@ -146,7 +147,7 @@ export const SegmentGrid = memo(function SegmentGrid() {
           if (++frames < REVEAL_FRAMES) requestAnimationFrame(attempt);
           return;
         }
-        const field = request.field && row.querySelector<HTMLElement>(`[data-testid="${request.field}-input"]`);
+        const field = request.field && fieldElement(request.id, request.field);
         if (field && document.activeElement !== field) {
           focusedIndex.current = index;
           field.focus({ preventScroll: true });

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { MediaInfo } from '../../../shared/ipc/contract';
 import type { SegmentId } from '../../../shared/model/types';
 import { formatTimestamp } from '../../../shared/time/timestamp';
-import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { errorDetail } from '../../state/notices';
 import { useMediaElement } from '../../state/playback';
 import { reveal } from '../../state/reveal';
+import { useRuntime } from '../../state/runtime';
 import { useStore } from '../../state/store';
+import { offerZoom } from '../../state/zoom';
 import { peaksSessionFor } from './peaks-session';
 import { MINIMAP_AFTER_SEC, WaveformView, type WaveformViewState } from './waveform-view';
 import { ZOOM_STEP, zoomKey } from './zoom';
@@ -60,6 +61,17 @@ export function WaveformPanel({ media }: { media: MediaInfo }) {
       waveform.destroy();
     };
   }, [element, session, media.durationMs, height]);
+
+  // The zoom commands (Alt+= and Alt+−) reach this panel's view; zooming out stops at the whole file.
+  const zoomed = view.zoom > 0;
+  useEffect(
+    () =>
+      offerZoom((direction) => {
+        if (direction === 'in') viewRef.current?.zoomBy(ZOOM_STEP);
+        else if (zoomed) viewRef.current?.zoomBy(1 / ZOOM_STEP);
+      }),
+    [zoomed],
+  );
 
   // = and − zoom, when the focus is not in a text field.
   useEffect(() => {

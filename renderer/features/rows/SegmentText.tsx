@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { SegmentId, Side } from '../../../shared/model/types';
 import { editor } from '../../state/editor';
+import { registerField } from '../../state/fields';
 
 interface SegmentTextProps {
   id: SegmentId;
@@ -29,6 +30,13 @@ export function SegmentText({ id, side, value, label, placeholder, lang, classNa
   const [initial] = useState(value);
   // The text this field last put in the store (or last took from it): its own echo is no news.
   const lastValue = useRef(value);
+
+  // Commands find the field here to focus it (renderer/state/fields.ts); layout effect, so a field
+  // rendered by a command is registered before the command looks for it.
+  useLayoutEffect(() => {
+    const field = ref.current;
+    return field ? registerField(id, side, field) : undefined;
+  }, [id, side]);
 
   useLayoutEffect(() => {
     const field = ref.current;

@@ -1,4 +1,4 @@
-import { createStore, useStore } from '../../state/store';
+import { createStore, useStore } from './store';
 
 /** Which editing panels are open: the find bar (and its mode) and the one modal of this area. */
 export interface PanelsState {

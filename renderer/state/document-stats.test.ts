@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDocument } from '../../test/fixtures';
-import { documentStats } from './stats';
+import { sampleDocument } from '../test/fixtures';
+import { documentStats } from './document-stats';
 
 describe('documentStats', () => {
   it('counts segments, translated and untimed ones', () => {

@@ -1,17 +1,15 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Settings } from '../../shared/ipc/contract';
-import type { FileCommands } from '../features/files/commands';
 import { changeLanguage } from '../i18n';
 import type { Language } from '../i18n/language';
 import type { Client } from '../platform/client';
-import type { Notices } from '../state/notices';
-import { preferences } from '../state/preferences';
+import type { Notices } from './notices';
+import { preferences } from './preferences';
 import { applyTheme } from './theme';
 
-/** What panels need from the outside world: the host client and the file commands. */
+/** What panels need from the outside world: the host client and the language and theme switches. */
 export interface Runtime {
   client: Client;
-  commands: FileCommands;
   setLanguage(language: Language): Promise<void>;
   setTheme(theme: Settings['theme']): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Segment } from '../../../shared/model/types';
+import type { Segment } from '../../shared/model/types';
 
 export interface DocumentStats {
   segments: number;
