@@ -85,6 +85,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('a'), keymap)).toBeNull();
   });
 
+  it('zooms the waveform with = and − outside text fields (+ and _ too), with Alt anywhere', () => {
+    expect(shortcutFor(key('='), keymap)).toBe('zoom-in');
+    expect(shortcutFor({ ...key('+', { shiftKey: true }), code: 'Equal' }, keymap)).toBe('zoom-in');
+    expect(shortcutFor({ ...key('-'), code: 'Minus' }, keymap)).toBe('zoom-out');
+    expect(shortcutFor({ ...key('_', { shiftKey: true }), code: 'Minus' }, keymap)).toBe('zoom-out');
+    expect(shortcutFor(key('=', { place: 'segment-field' }), keymap)).toBeNull();
+    expect(shortcutFor(key('=', { altKey: true, place: 'segment-field' }), keymap)).toBe('zoom-in');
+  });
+
   it('keeps undo native in other text fields but takes it in segment fields', () => {
     expect(shortcutFor(key('z', { ctrlKey: true, place: 'segment-field' }), keymap)).toBe('undo');
     expect(shortcutFor(key('z', { ctrlKey: true, place: 'other-field' }), keymap)).toBeNull();

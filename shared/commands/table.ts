@@ -91,8 +91,8 @@ export const COMMANDS = [
   { id: 'snap-start', group: 'timing', defaultChords: ['Alt+Shift+['] },
   { id: 'snap-end', group: 'timing', defaultChords: ['Alt+Shift+]'] },
   { id: 'shift-times', group: 'timing', defaultChords: ['Alt+Shift+t'] },
-  { id: 'zoom-in', group: 'view', defaultChords: ['Alt+='] },
-  { id: 'zoom-out', group: 'view', defaultChords: ['Alt+-'] },
+  { id: 'zoom-in', group: 'view', defaultChords: ['Alt+=', '=', '+'] },
+  { id: 'zoom-out', group: 'view', defaultChords: ['Alt+-', '-', '_'] },
   { id: 'shortcuts', group: 'view', defaultChords: ['?', 'F1'] },
   { id: 'settings', group: 'view', defaultChords: ['Mod+,'], menu: { menu: 'edit', section: 'settings' } },
 ] as const satisfies readonly CommandSpec[];

@@ -38,7 +38,6 @@ function measureRow(
   return known ?? element.getBoundingClientRect().height;
 }
 
-/** The QA profile's limits once the settings keep one; the defaults until then. */
 /**
  * The segment list, virtualized: only the rows in view (and a few around them) exist in the DOM,
  * each measured as it renders, so a three-hour talk scrolls and types like a short one. It shows
