@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Keymap } from '../../shared/commands/keymap';
-import { commandKeysLabel } from '../../shared/commands/keymap';
+import { commandKeysLabel, type Keymap } from '../../shared/commands/keymap';
 import { buildMenuModel, menuChords } from '../../shared/commands/menu';
 import { commandSpec, type MenuCommandId } from '../../shared/commands/table';
 import { ZimuError } from '../../shared/ipc/errors';
