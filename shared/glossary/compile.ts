@@ -10,6 +10,8 @@ export interface CompiledGlossary {
   termsIn(text: string): GlossaryEntry[];
   /** The text with every ASR fix applied in one pass (longest wrong form first); the same string when none applies. */
   fixAsr(text: string): string;
+  /** Does the translation contain this English (whole words, any case)? Patterns are cached. */
+  translationHas(translation: string, target: string): boolean;
   /** Does a wrong form of an ASR fix occur in `text`? */
   hasAsrError(text: string): boolean;
   /** Lower-cased Latin words of the entries' targets (English terms, right forms): known to the spell check. */
@@ -43,6 +45,7 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
     for (const w of e.target.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []) knownWords.add(w.toLowerCase());
   }
 
+  const targetPatterns = new Map<string, RegExp>();
   const compiled: CompiledGlossary = {
     glossary,
     knownWords,
@@ -52,6 +55,14 @@ export function compileGlossary(glossary: Glossary): CompiledGlossary {
       // Longest match first: a term inside a longer one (智能 in 具身智能) is not asked for there.
       for (const m of text.matchAll(termRe)) for (const t of termBySource.get(key(m[0])) ?? []) found.add(t);
       return terms.filter((t) => found.has(t));
+    },
+    translationHas(translation, target) {
+      let re = targetPatterns.get(target);
+      if (!re) {
+        re = new RegExp(phrasePattern(target), 'i');
+        targetPatterns.set(target, re);
+      }
+      return re.test(translation);
     },
     fixAsr(text) {
       if (!fixRe) return text;

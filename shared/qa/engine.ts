@@ -166,7 +166,8 @@ export function planFixes(
     const alive = new Set(current.segments.map((s) => s.id));
     const still = mine.filter((p) => p.segments.every((id) => alive.has(id)));
     if (still.length === 0) continue;
-    const changes = rule.fix(current, still, buildContext(current, options));
+    // Changes carry the QA rule's id, whichever fix function made them.
+    const changes = rule.fix(current, still, buildContext(current, options)).map((c) => ({ ...c, rule: rule.id }));
     current = applyChanges(current, changes);
     all.push(...changes);
   }

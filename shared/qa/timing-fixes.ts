@@ -88,19 +88,18 @@ export function addLeadInOut(
     const s = slots[i] as Slot;
     const prev = slots[i - 1];
     const next = slots[i + 1];
-    // Lead-in: the share of the free time before this segment that the previous one's lead-out leaves.
+    // Lead-in: what the previous segment's lead-out (its share, taken first) left of the free time.
     if (s.movable && leadInMs > 0) {
-      let room = prev ? s.start - prev.end - gapMs : s.start;
-      if (prev?.movable && leadOutMs > 0 && room < leadInMs + leadOutMs)
-        room = Math.floor((room * leadInMs) / (leadInMs + leadOutMs));
+      const room = prev ? s.start - prev.end - gapMs : s.start;
       const move = Math.max(0, Math.min(leadInMs, room));
       if (fitsMax(s.start - move, s.end, options.maxDurationMs)) s.start -= move;
     }
     if (s.movable && leadOutMs > 0) {
       const limit = next ? next.start - gapMs : (options.mediaDurationMs ?? Number.POSITIVE_INFINITY);
       let room = limit - s.end;
+      // Short free time is shared with the next segment's lead-in in proportion.
       if (next?.movable && leadInMs > 0 && room < leadInMs + leadOutMs)
-        room = Math.ceil((room * leadOutMs) / (leadInMs + leadOutMs));
+        room = Math.floor((room * leadOutMs) / (leadInMs + leadOutMs));
       const move = Math.max(0, Math.min(leadOutMs, room));
       const max = options.maxDurationMs;
       s.end += max === undefined ? move : Math.max(0, Math.min(move, max - (s.end - s.start)));

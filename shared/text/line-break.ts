@@ -65,7 +65,7 @@ export function needsBreaking(text: string, options: BreakOptions): boolean {
 export function breakLines(text: string, options: BreakOptions): string {
   if (!needsBreaking(text, options)) return text;
   const pieces = options.script === 'cjk' ? chinesePieces(text) : latinPieces(text);
-  if (pieces.length <= 1) return text;
+  if (pieces.length <= 1) return joinPieces(pieces, 0, pieces.length) || text;
   const total = joinedLength(pieces, 0, pieces.length, options.script);
   // As few lines as the length needs, never more than allowed (an over-long line is QA's to flag).
   const lines = Math.min(Math.max(1, Math.ceil(total / options.maxChars)), Math.max(1, options.maxLines));
@@ -123,7 +123,7 @@ function joinedLength(pieces: readonly Piece[], from: number, to: number, script
   return lineLength(joinPieces(pieces, from, to), script);
 }
 
-/** Split pieces into `count` lines minimising unevenness, over-long lines and weak breaks (dynamic programming). */
+/** Split pieces into `count` lines minimising unevenness, over-long lines and weak breaks (dynamic programming over word boundaries). */
 function bestLayout(pieces: readonly Piece[], count: number, options: BreakOptions): [number, number][] {
   const n = pieces.length;
   const k = Math.min(count, n);
@@ -131,14 +131,15 @@ function bestLayout(pieces: readonly Piece[], count: number, options: BreakOptio
   const ideal = total / k;
   const lineCost = (from: number, to: number): number => {
     const len = joinedLength(pieces, from, to, options.script);
-    let cost = (len - ideal) ** 2;
+    let cost = Math.abs(len - ideal);
     if (len > options.maxChars) cost += 1e4 + (len - options.maxChars) * 1e3;
     return cost;
   };
   const breakCost = (at: number): number => {
     const last = (pieces[at - 1] as Piece).text.trim();
-    if (GOOD_BREAK_AFTER.test(last)) return -ideal * 0.6;
-    if (options.script === 'latin' && WEAK_END.has(last.toLowerCase())) return ideal * 0.8;
+    // Style guides put a break after punctuation before an even split: worth a line's worth of imbalance.
+    if (GOOD_BREAK_AFTER.test(last)) return -ideal;
+    if (options.script === 'latin' && WEAK_END.has(last.toLowerCase())) return ideal * 0.5;
     return 0;
   };
   // best[j][i]: cost of the first i pieces in j lines; from[j][i]: where the j-th line starts.

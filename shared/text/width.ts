@@ -13,12 +13,17 @@ export function normaliseWidth(text: string, script: Script): string {
     String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
   if (script === 'cjk') return normaliseChinese(out);
+  // Full-width punctuation → ASCII; sentence punctuation gets the space English puts after it.
   out = out
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/[。、]/g, (c) => (c === '。' ? '.' : ','))
-    .replace(/([,.!?:;)])(?=[A-Za-z0-9(])/g, '$1 ')
-    .replace(/(?<=[A-Za-z0-9.,!?])\(/g, ' (')
+    .replace(/[\uff01-\uff5e\u3000。、]/g, (c: string, at: number, all: string) => {
+      const ascii =
+        c === '。' ? '.' : c === '、' ? ',' : c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+      const next = all.charAt(at + 1);
+      const before = all.charAt(at - 1);
+      if (/[,.!?:;)]/.test(ascii) && /[A-Za-z0-9(\uff08]/.test(next)) return `${ascii} `;
+      if (ascii === '(' && /[A-Za-z0-9.,!?]/.test(before)) return ` ${ascii}`;
+      return ascii;
+    })
     .replace(/ {2,}/g, ' ')
     .replace(/ +$/gm, '');
   return out;

@@ -1,4 +1,3 @@
-import { containsPhrase } from '../../glossary/model';
 import type { Finding, SegmentRule } from '../types';
 import { sideTextFix } from './typography';
 
@@ -16,7 +15,7 @@ export const glossaryTerm: SegmentRule = {
     if (!g || s.translation.trim() === '' || s.source === '') return [];
     const out: Finding[] = [];
     for (const term of g.termsIn(s.source)) {
-      if (!containsPhrase(s.translation, term.target)) {
+      if (!g.translationHas(s.translation, term.target)) {
         out.push({
           segments: [s.id],
           side: 'translation',

@@ -31,7 +31,7 @@ export const spelling: SegmentRule = {
         out.push({
           segments: [s.id],
           side,
-          key: `${side}:${w.word}#${n}`,
+          key: `${w.word}#${n}`,
           params: { word: w.word },
           range: { start: w.start, end: w.end },
           fixable: false,
