@@ -106,7 +106,8 @@ export interface LegacyQaLimits {
 /** The settings fields a profile is chosen from (a structural slice of Settings). */
 export interface ProfileSettings {
   qaProfileId?: string | undefined;
-  qaProfiles?: readonly QaProfileInput[] | undefined;
+  /** As stored: each is checked when read, a broken one skipped. */
+  qaProfiles?: readonly unknown[] | undefined;
   qaProfile?: LegacyQaLimits | undefined;
 }
 

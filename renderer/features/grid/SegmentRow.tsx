@@ -44,8 +44,8 @@ export const SegmentRow = memo(function SegmentRow({
   if (!segment) return null;
   const n = index + 1;
   const { start, end } = segment;
-  const sourceCps = charsPerSecond(segment.source, start, end);
-  const translationCps = charsPerSecond(segment.translation, start, end);
+  const sourceCps = charsPerSecond(segment.source, start, end, sourceLang);
+  const translationCps = charsPerSecond(segment.translation, start, end, translationLang);
 
   return (
     <tr
