@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { GlossarySchema } from '../glossary/model';
 import { ProjectSchema, SegmentSchema } from '../model/schema';
-import { QaProfileDefSchema } from '../qa/profile';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may

@@ -46,18 +46,24 @@ function activeRules(ctx: RuleContext): { rule: QaRule; severity: Severity }[] {
 }
 
 function toProblem(rule: QaRule, severity: Severity, f: Finding): QaProblem {
-  const key = `${rule.id}:${f.segments.join('+')}${f.side ? `:${f.side}` : ''}${f.key && f.key !== f.side ? `:${f.key}` : ''}`;
-  return {
-    id: key,
+  let id = `${rule.id}:${f.segments.join('+')}`;
+  if (f.side) id += `:${f.side}`;
+  if (f.key && f.key !== f.side) id += `:${f.key}`;
+  // Written out rather than spread: a pass on a long talk makes thousands of these.
+  const p: { -readonly [K in keyof QaProblem]: QaProblem[K] } = {
+    id,
     rule: rule.id,
     severity,
     segments: f.segments,
-    ...(f.side ? { side: f.side } : {}),
-    params: f.params ?? {},
-    ...(f.range ? { range: f.range } : {}),
+    params: f.params ?? NO_PARAMS,
     fixable: rule.fix !== undefined && f.fixable !== false,
   };
+  if (f.side) p.side = f.side;
+  if (f.range) p.range = f.range;
+  return p;
 }
+
+const NO_PARAMS: Readonly<Record<string, string | number>> = Object.freeze({});
 
 /** Timed segments in time order (start, end, then project order). */
 export function timelineOf(project: Project): TimedSegment[] {
@@ -102,50 +108,65 @@ export function createQaSession(): QaSession {
 
 /** One full QA pass. */
 export function runQa(project: Project, options: QaOptions): QaReport {
-  return runWith(project, buildContext(project, options), new WeakMap());
+  return runWith(project, buildContext(project, options), null);
 }
 
-function runWith(project: Project, ctx: RuleContext, cache: WeakMap<Segment, QaProblem[]>): QaReport {
+function runWith(project: Project, ctx: RuleContext, cache: WeakMap<Segment, QaProblem[]> | null): QaReport {
   const rules = activeRules(ctx);
   const segmentRules = rules.filter((r): r is { rule: SegmentRule; severity: Severity } => r.rule.scope === 'segment');
-  const order = new Map(project.segments.map((s, i) => [s.id, i] as const));
-  const ruleRank = new Map(RULES.map((r, i) => [r.id, i]));
+
+  // Timeline problems, by the project index of their first segment, merged in below (no global sort).
+  const order = new Map<string, number>();
+  for (let i = 0; i < project.segments.length; i++) order.set((project.segments[i] as Segment).id, i);
+  const timeline = timelineOf(project);
+  const later = new Map<number, QaProblem[]>();
+  for (const { rule, severity } of rules) {
+    if (rule.scope !== 'timeline') continue;
+    for (const f of rule.check(timeline, ctx)) {
+      const at = order.get(f.segments[0] as string) ?? 0;
+      const list = later.get(at);
+      if (list) list.push(toProblem(rule, severity, f));
+      else later.set(at, [toProblem(rule, severity, f)]);
+    }
+  }
 
   const problems: QaProblem[] = [];
-  for (const segment of project.segments) {
-    let found = cache.get(segment);
+  for (let i = 0; i < project.segments.length; i++) {
+    const segment = project.segments[i] as Segment;
+    let found = cache?.get(segment);
     if (!found) {
       found = [];
       for (const { rule, severity } of segmentRules) {
-        for (const f of rule.check(segment, ctx)) found.push(toProblem(rule, severity, f));
+        const findings = rule.check(segment, ctx);
+        for (let k = 0; k < findings.length; k++) found.push(toProblem(rule, severity, findings[k] as Finding));
       }
-      cache.set(segment, found);
+      cache?.set(segment, found);
     }
-    for (const p of found) problems.push(p);
+    const extra = later.get(i);
+    if (!extra) {
+      for (let k = 0; k < found.length; k++) problems.push(found[k] as QaProblem);
+      continue;
+    }
+    // A few problems at most: list this segment's in rule order.
+    problems.push(...[...found, ...extra].sort((a, b) => (RULE_RANK.get(a.rule) ?? 0) - (RULE_RANK.get(b.rule) ?? 0)));
   }
-  const timeline = timelineOf(project);
-  for (const { rule, severity } of rules) {
-    if (rule.scope !== 'timeline') continue;
-    for (const f of rule.check(timeline, ctx)) problems.push(toProblem(rule, severity, f));
-  }
-  problems.sort(
-    (a, b) =>
-      (order.get(a.segments[0] as string) ?? 0) - (order.get(b.segments[0] as string) ?? 0) ||
-      (ruleRank.get(a.rule) ?? 0) - (ruleRank.get(b.rule) ?? 0),
-  );
 
-  const counts: Record<string, number> = {};
+  const byRule = new Map<string, number>();
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const p of problems) {
-    counts[p.rule] = (counts[p.rule] ?? 0) + 1;
+  for (let k = 0; k < problems.length; k++) {
+    const p = problems[k] as QaProblem;
+    byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
     if (p.severity === 'error') errors++;
     else if (p.severity === 'warning') warnings++;
     else infos++;
   }
+  const counts: Record<string, number> = Object.fromEntries(byRule);
   return { problems, counts, errors, warnings, infos };
 }
+
+const RULE_RANK = new Map(RULES.map((r, i) => [r.id, i]));
 
 /**
  * Fix these problems: each rule's fix in registry order, each working on the project the previous

@@ -17,16 +17,14 @@ export function isHalfWidth(code: number): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xff61 && code <= 0xffdc) || (code >= 0xffe8 && code <= 0xffee);
 }
 
-/** The counted length of one line (no line breaks in it). */
+/** The counted length of one line (no line breaks in it). A code unit loop: this runs on every line of every pass. */
 export function lineLength(line: string, script: Script): number {
   let n = 0;
-  if (script === 'latin') {
-    for (const ch of line) if (ch !== '\r' && ch !== '\n') n++;
-    return n;
-  }
-  for (const ch of line) {
-    if (ch === '\r' || ch === '\n') continue;
-    n += isHalfWidth(ch.codePointAt(0) as number) ? 0.5 : 1;
+  const cjk = script === 'cjk';
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 10 || code === 13 || (code >= 0xdc00 && code <= 0xdfff)) continue; // a line break; a pair's second half
+    n += cjk && isHalfWidth(code) ? 0.5 : 1;
   }
   return n;
 }

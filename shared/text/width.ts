@@ -33,24 +33,28 @@ const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const ALNUM = 'A-Za-z0-9';
 const TO_FULL: Readonly<Record<string, string>> = { ',': '，', '?': '？', '!': '！', ':': '：', ';': '；', '.': '。' };
 
+// Built once: the QA pass runs this on every Chinese line.
+const DECIMAL_POINT = /(?<=\d)[。．](?=\d)/g;
+const TIME_COLON = /(?<=\d)：(?=\d)/g;
+const FULL_INSIDE_ALNUM = new RegExp(
+  `(?<=[${ALNUM}])[\\uff02-\\uff0b\\uff0d-\\uff0f\\uff1c-\\uff1e\\uff20\\uff3b-\\uff40\\uff5b-\\uff5e](?=[${ALNUM}])`,
+  'g',
+);
+const ASCII_AFTER_HAN = new RegExp(`(?<=[${HAN}])([,?!:;]|\\.(?![.${ALNUM}]))[ ]?`, 'g');
+const BRACKETS_AROUND_HAN = new RegExp(`\\((?=[${HAN}])([^()\\n]*?)(?<=[${HAN}])\\)`, 'g');
+
 function normaliseChinese(text: string): string {
   return (
     text
       // Decimal points and time colons between digits: 1。8 / 1．8 → 1.8, 10：30 → 10:30.
-      .replace(/(?<=\d)[。．](?=\d)/g, '.')
-      .replace(/(?<=\d)：(?=\d)/g, ':')
+      .replace(DECIMAL_POINT, '.')
+      .replace(TIME_COLON, ':')
       // Other full-width ASCII punctuation inside Latin words and numbers (GPT－4, A＆B) → ASCII.
-      .replace(
-        new RegExp(
-          `(?<=[${ALNUM}])[\\uff02-\\uff0b\\uff0d-\\uff0f\\uff1c-\\uff1e\\uff20\\uff3b-\\uff40\\uff5b-\\uff5e](?=[${ALNUM}])`,
-          'g',
-        ),
-        (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-      )
+      .replace(FULL_INSIDE_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       // ASCII punctuation right after a Chinese character → full-width, a space after it dropped
       // (a full stop only where no digit or letter follows: 悟道3.0 keeps its point).
-      .replace(new RegExp(`(?<=[${HAN}])([,?!:;]|\\.(?![.${ALNUM}]))[ ]?`, 'g'), (m) => TO_FULL[m.trim()] ?? m)
+      .replace(ASCII_AFTER_HAN, (m) => TO_FULL[m.trim()] ?? m)
       // Brackets around Chinese text → full-width.
-      .replace(new RegExp(`\\((?=[${HAN}])([^()\\n]*?)(?<=[${HAN}])\\)`, 'g'), '（$1）')
+      .replace(BRACKETS_AROUND_HAN, '（$1）')
   );
 }
