@@ -1,4 +1,5 @@
 import type { CompiledGlossary } from '../glossary/compile';
+import type { Glossary } from '../glossary/model';
 import type { Project, Segment, SegmentId, Side } from '../model/types';
 import type { Script } from '../text/count';
 import type { QaProfile, Severity } from './profile';
@@ -39,7 +40,7 @@ export interface QaOptions {
   /** The project's frame rate (project.frameRate, else the default 25). */
   readonly frameRate?: number;
   /** Project glossary merged with the user's (mergeGlossaries). */
-  readonly glossary?: import('../glossary/model').Glossary | null;
+  readonly glossary?: Glossary | null;
   /** English spell check; absent: no `spelling` problems. */
   readonly spell?: SpellChecker | null;
   /** User words counted as spelt right (lower-cased or as written). */

@@ -1,4 +1,3 @@
-import type { Project } from '../../model/types';
 import { readingLength } from '../../text/count';
 import { limitsFor } from '../profile';
 import { closeGaps, extendShort, trimOverlaps } from '../timing-fixes';
@@ -209,5 +208,3 @@ export const timingRules = [
   duplicate,
   gapTooSmall,
 ] as const;
-
-export type { Project };
