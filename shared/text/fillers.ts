@@ -19,11 +19,33 @@ const PAUSE_CHAR = /[，、,\s]/;
 const END_CHAR = /[。！？!?.…]/;
 const BOUNDARY = /[\p{P}\s]/u;
 
+interface Prepared {
+  readonly cjk: readonly string[];
+  readonly latin: readonly string[];
+  /** Any filler at all, case-insensitively: most lines have none and stop here. */
+  readonly any: RegExp | null;
+}
+
+/** The fillers sorted by script and one quick test for them, prepared once per filler list. */
+const prepared = new WeakMap<readonly string[], Prepared>();
+function prepare(fillers: readonly string[]): Prepared {
+  let p = prepared.get(fillers);
+  if (!p) {
+    const usable = fillers.filter((f) => f.trim() !== '');
+    const any = usable.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    p = {
+      cjk: usable.filter((f) => HAN_CHAR.test(f)),
+      latin: usable.filter((f) => !HAN_CHAR.test(f)),
+      any: any === '' ? null : new RegExp(any, 'i'),
+    };
+    prepared.set(fillers, p);
+  }
+  return p;
+}
+
 export function removeFillers(text: string, options: FillerOptions): string {
-  if (!options.fillers.some((f) => text.toLowerCase().includes(f.toLowerCase()))) return text;
-  const cjk = options.fillers.filter((f) => HAN_CHAR.test(f));
-  const latin = options.fillers.filter((f) => !HAN_CHAR.test(f) && f.trim() !== '');
-  if (cjk.length === 0 && latin.length === 0) return text;
+  const { cjk, latin, any } = prepare(options.fillers);
+  if (any === null || !any.test(text)) return text;
   const lines = text.split('\n');
   const out = lines.map((line) => {
     let next = line;

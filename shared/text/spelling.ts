@@ -9,20 +9,50 @@ export interface WordAt {
   readonly end: number;
 }
 
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigitOr = (ch: string) => /[0-9_@/]/.test(ch);
 
+/** A scan by character codes rather than a regular expression: it runs on every English line of a pass. */
 export function checkableWords(text: string): WordAt[] {
   const out: WordAt[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    const start = m.index as number;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = 0;
+    let mixed = false;
+    let curly = false;
+    for (;;) {
+      while (i < n && isLetter(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (c <= 90) upper++;
+        else if (i + 1 < n && text.charCodeAt(i + 1) >= 65 && text.charCodeAt(i + 1) <= 90) mixed = true;
+        i++;
+      }
+      // An apostrophe between letters belongs to the word (don't, BAAI's).
+      const q = text.charCodeAt(i);
+      if ((q === 39 || q === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+        if (q === 0x2019) curly = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const end = i;
+    const length = end - start;
     const before = text.charAt(start - 1);
-    const after = text.charAt(start + word.length);
-    if (/[0-9_@/]/.test(before) || /[0-9_@]/.test(after)) continue; // part of GPT4, a handle, a path
-    if (/^[A-Z]{2,}s?$/.test(word)) continue; // acronym (BAAI, LLMs)
-    if (/[a-z][A-Z]/.test(word)) continue; // mixed case name (WuDao, iPhone)
-    if (word.length === 1) continue;
-    out.push({ word: word.replace(/’/g, "'"), start, end: start + word.length });
+    const after = text.charAt(end);
+    if (length < 2 || (before !== '' && isDigitOr(before)) || (after !== '' && /[0-9_@]/.test(after))) continue;
+    let word = text.slice(start, end);
+    // Acronyms (BAAI, LLMs) and mixed-case names (WuDao, iPhone) are the glossary's and the word list's.
+    if (upper === length || (upper === length - 1 && word.endsWith('s') && upper >= 2)) continue;
+    if (mixed) continue;
+    if (curly) word = word.replace(/’/g, "'");
+    out.push({ word, start, end });
   }
   return out;
 }

@@ -105,16 +105,20 @@ export const lineLengthRule: SegmentRule = {
     for (const side of SIDES) {
       const script = ctx.scripts[side];
       const max = limitsFor(ctx.profile, script).maxCharsPerLine;
-      const lines = s[side].split('\n');
+      // Walk the lines in place (no split: this runs on every side of every segment).
+      const text = s[side];
       let worst = -1;
       let worstLength = max;
-      lines.forEach((line, i) => {
-        const n = lineLength(line, script);
+      for (let from = 0, line = 0; from <= text.length; line++) {
+        let to = text.indexOf('\n', from);
+        if (to < 0) to = text.length;
+        const n = lineLength(from === 0 && to === text.length ? text : text.slice(from, to), script);
         if (n > worstLength) {
-          worst = i;
+          worst = line;
           worstLength = n;
         }
-      });
+        from = to + 1;
+      }
       if (worst >= 0) {
         out.push({
           segments: [s.id],
@@ -140,7 +144,9 @@ export const lineCount: SegmentRule = {
     const out: Finding[] = [];
     for (const side of SIDES) {
       const max = limitsFor(ctx.profile, ctx.scripts[side]).maxLines;
-      const lines = s[side].split('\n').filter((l) => l.trim() !== '').length;
+      const text = s[side];
+      // A single line (the usual case) needs no splitting.
+      const lines = text.includes('\n') ? text.split('\n').filter((l) => l.trim() !== '').length : 1;
       if (lines > max) {
         out.push({ segments: [s.id], side, key: side, params: { lines, max }, fixable: mayFit(s[side], side, ctx) });
       }
