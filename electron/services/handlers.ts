@@ -17,6 +17,7 @@ import type { ReadEncoding } from './encoding';
 import { type FfmpegTools, locateFfmpeg, type MediaProbe, probeMedia } from './ffmpeg';
 import { writeFileAtomic } from './files';
 import { listFolder } from './fs-list';
+import { readGlossaryCsv, readUserGlossary, writeGlossaryCsv, writeUserGlossary } from './glossary-store';
 import { mediaIdentity } from './media-identity';
 import type { MediaRegistry } from './media-registry';
 import { decodePeaks, PEAKS_PER_SECOND } from './peaks';
@@ -25,6 +26,7 @@ import { buildLevels } from './peaks-file';
 import { loadProjectFile, saveProjectFile } from './project-store';
 import { audioTrackPlan, cacheKey, findCached, remuxInto } from './remux';
 import type { SettingsStore } from './settings';
+import { spellService } from './spell';
 
 export type DialogFilter = 'document' | 'media' | 'subtitle-export';
 
@@ -53,6 +55,8 @@ export interface HostDeps {
   ffmpegPath?: string;
   /** Derived files kept between sessions (waveform peaks, remuxes): `<profileDir>/cache`. */
   cacheDir: string;
+  /** Where the user glossary lives; absent: the folder that holds cacheDir. */
+  profileDir?: string;
 }
 
 /** An opened media file: what media.peaks needs to know about it. */
@@ -74,6 +78,7 @@ const base64 = (pairs: Int16Array) => Buffer.from(pairs.buffer, pairs.byteOffset
 /** Every call of the contract, implemented once for both hosts. */
 export function createHandlers(deps: HostDeps): Handlers {
   const opened = new Map<string, OpenedMedia>();
+  const profileDir = deps.profileDir ?? dirname(deps.cacheDir);
   const jobs = new Map<string, AbortController>();
   /** Decodes in flight by cache key: asking again for the same waveform joins the running one (and its job). */
   const decoding = new Map<string, Promise<Peaks>>();
@@ -368,6 +373,12 @@ export function createHandlers(deps: HostDeps): Handlers {
       exportCorrection(project, path, style, field, encoding),
     'correction.preview': async ({ path, project, field }) => previewCorrection(project, path, field),
     'correction.batch': async ({ pairs, field, outDir }) => ({ results: await batchReimport(pairs, field, outDir) }),
+    'glossary.get': async () => readUserGlossary(profileDir),
+    'glossary.set': async ({ glossary }) => writeUserGlossary(profileDir, glossary),
+    'glossary.importCsv': async ({ path }) => readGlossaryCsv(path),
+    'glossary.exportCsv': async ({ path, glossary }) => writeGlossaryCsv(path, glossary),
+    'spell.check': async ({ words }) => ({ unknown: await spellService().unknown(words) }),
+    'spell.suggest': async ({ word }) => ({ suggestions: await spellService().suggest(word) }),
     'settings.get': async () => deps.settings.get(),
     'settings.set': async ({ patch }) => deps.settings.update(patch),
   };

@@ -2,6 +2,7 @@ import type { WidenStrings } from './messages';
 import { autotimeEn } from './parts/autotime';
 import { correctionEn } from './parts/correction';
 import { editingEn } from './parts/editing';
+import { qaEn } from './parts/qa';
 
 /**
  * English UI strings: the reference resource. zh-CN.ts is typed against this shape, so a key
@@ -12,6 +13,7 @@ export const en = {
   edit: editingEn,
   correction: correctionEn,
   autotime: autotimeEn,
+  qa: qaEn,
   app: {
     title: 'Zimu 字幕',
     untitled: 'Untitled',

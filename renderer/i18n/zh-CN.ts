@@ -2,12 +2,14 @@ import type { Messages } from './en';
 import { autotimeZh } from './parts/autotime';
 import { correctionZh } from './parts/correction';
 import { editingZh } from './parts/editing';
+import { qaZh } from './parts/qa';
 
 /** 简体中文界面文字。类型取自 en.ts：缺少或多出的键都无法通过编译。中文只用复数形式 `_other`。 */
 export const zhCN: Messages = {
   edit: editingZh,
   correction: correctionZh,
   autotime: autotimeZh,
+  qa: qaZh,
   app: {
     title: 'Zimu 字幕',
     untitled: '未命名',

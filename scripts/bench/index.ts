@@ -3,11 +3,13 @@ import { benchAutotime } from './autotime';
 import { benchEditor } from './editor';
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
+import { benchQa } from './qa';
 import { benchReimport } from './reimport';
 
 benchFormats();
 benchReimport();
-benchPeaks()
+benchQa()
+  .then(benchPeaks)
   .then(benchAutotime)
   .then(() => benchEditor())
   .catch((err: unknown) => {

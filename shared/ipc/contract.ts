@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MENU_COMMAND_IDS } from '../commands/table';
+import { GlossarySchema } from '../glossary/model';
 import { ProjectSchema, SegmentSchema } from '../model/schema';
 
 /**
@@ -32,7 +33,15 @@ export const MediaInfoSchema = z.object({
       language: z.string().optional(),
     }),
   ),
-  video: z.object({ width: z.number().int(), height: z.number().int(), codec: z.string() }).nullable(),
+  video: z
+    .object({
+      width: z.number().int(),
+      height: z.number().int(),
+      codec: z.string(),
+      /** Frames per second, when the file says: a project without a frame rate takes it (QA's frame gaps). */
+      frameRate: z.number().positive().optional(),
+    })
+    .nullable(),
   /** Audio track used for playback and the waveform (index among audio tracks). */
   audioTrack: z.number().int().nonnegative(),
   /** From Bilibili metadata (entry.json, .videoInfo), when the media came from Bilibili. */
@@ -54,6 +63,13 @@ export const ReadEncodingSchema = z.enum([
 export const WriteEncodingSchema = z.enum(['utf8', 'utf8-bom', 'gb18030', 'gbk', 'big5']);
 export const ExportFormatSchema = z.enum(['srt', 'vtt', 'ass', 'bcc', 'lrc', 'txt', 'tsv', 'csv', 'whisper']);
 export const LayoutSchema = z.enum(['source', 'translation', 'bilingual', 'bilingual-translation-first']);
+/** Scripts Chinese text can be exported in (BCP 47): Simplified, Traditional for Taiwan, Traditional for Hong Kong. */
+export const ChineseScriptSchema = z.enum(['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK']);
+const LineLimitsSchema = z.object({
+  maxCharsPerLine: z.number().positive(),
+  maxLines: z.number().int().positive(),
+});
+export const WrapLimitsSchema = z.object({ zh: LineLimitsSchema, en: LineLimitsSchema });
 
 const ExportOptionsSchema = z.object({
   format: ExportFormatSchema,
@@ -64,6 +80,13 @@ const ExportOptionsSchema = z.object({
   assBilingual: z.enum(['one-event', 'two-events']).default('one-event'),
   /** Plain text: the transcript's paragraph style or one segment per line. */
   textStyle: z.enum(['paragraphs', 'lines']).default('lines'),
+  /** Chinese text written as Simplified, or Traditional with Taiwan's or Hong Kong's words (OpenCC); absent: as it is. */
+  script: ChineseScriptSchema.optional(),
+  /**
+   * Re-break lines longer than these limits (a QA profile's, per script: zh for Chinese text, en for
+   * Latin-script text), Chinese at punctuation or word boundaries; absent: lines as they are.
+   */
+  wrap: WrapLimitsSchema.optional(),
 });
 
 export const OpenedDocumentSchema = z.object({
@@ -104,6 +127,12 @@ export const SettingsSchema = z.object({
   qaProfile: QaProfileSchema.optional(),
   /** The last export's options, where the export dialog starts (each field checked when read). */
   exportOptions: z.record(z.string(), z.string()).optional(),
+  /** The QA profile in force (a built-in id such as `netflix`, or a custom one's); absent: see shared/qa/profile.ts resolveProfile. */
+  qaProfileId: z.string().optional(),
+  /** The user's own QA profiles (a broken one is skipped when read, not the whole list). */
+  qaProfiles: z.array(z.unknown()).optional(),
+  /** Words the spell check counts as known. */
+  userWords: z.array(z.string()).optional(),
 });
 
 /** One zoom level of a waveform: a binary peaks file the renderer fetches from `url`. */
@@ -289,6 +318,36 @@ export const contract = {
       })
       .strict(),
     z.object({ results: z.array(PairResultSchema) }),
+  ),
+  'glossary.get': call(
+    "The user's reusable glossary (term pairs and ASR fixes) from the profile folder; empty when there is none.",
+    none,
+    GlossarySchema,
+  ),
+  'glossary.set': call(
+    "Replace the user's reusable glossary (written atomically to the profile folder); returns it as saved.",
+    z.object({ glossary: GlossarySchema }).strict(),
+    GlossarySchema,
+  ),
+  'glossary.importCsv': call(
+    'Read a glossary CSV (RFC 4180; UTF-8 with or without BOM, or another detected encoding): columns kind, source, target, note. Bad rows are skipped and listed with their line.',
+    z.object({ path: z.string().min(1) }).strict(),
+    z.object({ glossary: GlossarySchema, warnings: z.array(Warning) }),
+  ),
+  'glossary.exportCsv': call(
+    'Write a glossary as CSV (header kind,source,target,note; UTF-8 with BOM so spreadsheets read the Chinese), atomically.',
+    z.object({ path: z.string().min(1), glossary: GlossarySchema }).strict(),
+    z.object({ path: z.string(), entries: z.number().int() }),
+  ),
+  'spell.check': call(
+    'English words the dictionary (Hunspell en_US through nspell) does not know, among those given (each once). The first call loads the dictionary (about half a second).',
+    z.object({ words: z.array(z.string().max(100)).max(20000) }).strict(),
+    z.object({ unknown: z.array(z.string()) }),
+  ),
+  'spell.suggest': call(
+    'Spelling suggestions for one English word, best first (at most 8).',
+    z.object({ word: z.string().min(1).max(100) }).strict(),
+    z.object({ suggestions: z.array(z.string()) }),
   ),
   'settings.get': call('The user settings (defaults where unset).', none, SettingsSchema),
   'settings.set': call(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GlossarySchema } from '../glossary/model';
 import type { Project } from './types';
 
 /** Runtime schemas of the document, used to validate project files and IPC arguments. */
@@ -35,4 +36,6 @@ export const ProjectSchema = z.object({
   languages: z.object({ source: z.string(), translation: z.string() }),
   segments: z.array(SegmentSchema).readonly(),
   nextId: z.number().int().positive(),
+  frameRate: z.number().positive().max(1000).optional(),
+  glossary: GlossarySchema.optional(),
 }) satisfies z.ZodType<Project>;

@@ -1,3 +1,5 @@
+import type { Glossary } from '../glossary/model';
+
 /** Stable identity of a segment: survives split, merge and sort. UI and history refer to ids, never rows. */
 export type SegmentId = string;
 
@@ -44,4 +46,8 @@ export interface Project {
   readonly segments: readonly Segment[];
   /** Next number used to mint a segment id; kept in the project so ids never repeat. */
   readonly nextId: number;
+  /** Frames per second of the video the subtitles are timed to (QA's frame gaps); absent: 25, or the linked video's. */
+  readonly frameRate?: number;
+  /** The project's own glossary: term pairs and ASR fixes (shared/glossary). */
+  readonly glossary?: Glossary;
 }

@@ -1,10 +1,11 @@
 import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cpsLimits } from '../../../shared/qa/profile';
 import { editor, useEditor } from '../../state/editor';
 import { fieldElement } from '../../state/fields';
 import { playback } from '../../state/playback';
-import { useQaProfile } from '../../state/preferences';
+import { useActiveQaProfile } from '../../state/preferences';
 import { type RevealRequest, reveal } from '../../state/reveal';
 import { countRender } from '../rows/render-probe';
 import { TranslationRow } from '../translate/TranslationRow';
@@ -52,7 +53,9 @@ export const SegmentGrid = memo(function SegmentGrid() {
   const docSerial = useEditor((s) => s.docSerial);
   const sourceLang = useEditor((s) => s.doc?.project.languages.source ?? 'zh-CN');
   const translationLang = useEditor((s) => s.doc?.project.languages.translation ?? 'en');
-  const { maxCpsSource, maxCpsTranslation } = useQaProfile();
+  const cps = cpsLimits(useActiveQaProfile(), { source: sourceLang, translation: translationLang });
+  const maxCpsSource = cps.source;
+  const maxCpsTranslation = cps.translation;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row holding the focus stays rendered when scrolled away, so typing (and a composition) survive.
   const focusedIndex = useRef<number | null>(null);

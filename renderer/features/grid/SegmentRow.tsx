@@ -34,8 +34,8 @@ export const SegmentRow = memo(function SegmentRow({
   const { segment, n, t, rowProps } = useSegmentRow(id, index, measureRef);
   if (!segment) return null;
   const { start, end } = segment;
-  const sourceCps = charsPerSecond(segment.source, start, end);
-  const translationCps = charsPerSecond(segment.translation, start, end);
+  const sourceCps = charsPerSecond(segment.source, start, end, sourceLang);
+  const translationCps = charsPerSecond(segment.translation, start, end, translationLang);
 
   return (
     <tr {...rowProps} className="segment-row" data-testid="segment-row" data-odd={index % 2 === 1 ? 'true' : undefined}>

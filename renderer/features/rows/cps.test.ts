@@ -15,6 +15,11 @@ describe('charsPerSecond', () => {
     expect(charsPerSecond('𠀀𠀀', 0, 1000)).toBe(2);
   });
 
+  it('counts half-width characters in Chinese text as 0.5, as the QA rules do', () => {
+    expect(charsPerSecond('悟道3.0', 0, 1000, 'zh-CN')).toBe(3.5);
+    expect(charsPerSecond('悟道3.0', 0, 1000, 'en')).toBe(5);
+  });
+
   it('is null for untimed or empty-duration segments', () => {
     expect(charsPerSecond('abc', null, null)).toBeNull();
     expect(charsPerSecond('abc', 500, 500)).toBeNull();

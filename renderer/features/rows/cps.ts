@@ -1,13 +1,13 @@
+import { readingSpeed, scriptOf } from '../../../shared/text/count';
+
 /**
- * Reading speed of a subtitle text: characters per second of its display time. Line breaks are not
- * read, so they do not count; every other character (spaces and punctuation included) does, as
- * subtitling style guides count them. Null when the segment is untimed or has no duration.
+ * Reading speed of a subtitle text: characters per second of its display time, counted as the QA
+ * rules count them (shared/text/count.ts): line breaks are not read; every other character,
+ * spaces and punctuation included, counts, a half-width one 0.5 in Chinese text. `language` is the
+ * side's BCP 47 tag. Null when the segment is untimed or has no duration.
  */
-export function charsPerSecond(text: string, start: number | null, end: number | null): number | null {
-  if (start === null || end === null || end <= start) return null;
-  let chars = 0;
-  for (const ch of text) if (ch !== '\n' && ch !== '\r') chars++;
-  return chars / ((end - start) / 1000);
+export function charsPerSecond(text: string, start: number | null, end: number | null, language = 'en'): number | null {
+  return readingSpeed(text, start, end, scriptOf(language));
 }
 
 /** One decimal, as the grid shows it. */

@@ -46,7 +46,12 @@ export const TranslationRow = memo(function TranslationRow({
       <th scope="row" className="translate-meta">
         <span className="translate-number">{n}</span>
         <span className="translate-time">{start === null ? t('grid.untimed') : formatTimestamp(start)}</span>
-        <Cps value={charsPerSecond(segment.translation, start, end)} max={maxCpsTranslation} side="translation" t={t} />
+        <Cps
+          value={charsPerSecond(segment.translation, start, end, translationLang)}
+          max={maxCpsTranslation}
+          side="translation"
+          t={t}
+        />
       </th>
       <td className="translate-body">
         <p className="translate-source" lang={sourceLang} data-testid="translate-source">
