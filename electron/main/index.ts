@@ -13,6 +13,7 @@ import { APP_VERSION } from '../services/version';
 import { guardUnsavedClose } from './close-guard';
 import { registerIpcHandlers } from './ipc-host';
 import { mediaProtocolResponse } from './media-protocol';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { mainWindowOptions } from './window-options';
 
 // Media must stream with Range requests and be fetchable by the media element: a privileged scheme.
@@ -119,6 +120,7 @@ async function start(): Promise<void> {
     startupMedia: startup.media,
     settings: createSettingsStore(app.getPath('userData')),
     cacheDir,
+    keyCipher: safeStorageCipher,
     media,
     mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
     emit,

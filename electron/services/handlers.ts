@@ -25,6 +25,8 @@ import { buildLevels } from './peaks-file';
 import { loadProjectFile, saveProjectFile } from './project-store';
 import { audioTrackPlan, cacheKey, findCached, remuxInto } from './remux';
 import type { SettingsStore } from './settings';
+import type { KeyCipher } from './translate/key-store';
+import { createTranslateHandlers } from './translate/service';
 
 export type DialogFilter = 'document' | 'media' | 'subtitle-export';
 
@@ -53,6 +55,8 @@ export interface HostDeps {
   ffmpegPath?: string;
   /** Derived files kept between sessions (waveform peaks, remuxes): `<profileDir>/cache`. */
   cacheDir: string;
+  /** Encrypts API keys with the OS keychain (Electron's safeStorage); absent: a 0600 file. */
+  keyCipher?: KeyCipher | null;
 }
 
 /** An opened media file: what media.peaks needs to know about it. */
@@ -368,6 +372,7 @@ export function createHandlers(deps: HostDeps): Handlers {
       exportCorrection(project, path, style, field, encoding),
     'correction.preview': async ({ path, project, field }) => previewCorrection(project, path, field),
     'correction.batch': async ({ pairs, field, outDir }) => ({ results: await batchReimport(pairs, field, outDir) }),
+    ...createTranslateHandlers(deps), // translate.*, llm.*, tm.*: electron/services/translate/service.ts
     'settings.get': async () => deps.settings.get(),
     'settings.set': async ({ patch }) => deps.settings.update(patch),
   };
