@@ -18,6 +18,7 @@ import { AUTOTIME_USAGE, autotimeCommand } from './autotime';
 import { CORRECTION_USAGE, exportTextCommand, reimportCommand } from './correction';
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { readInput } from './read-input';
+import { TRANSLATE_USAGE, translateCommand } from './translate';
 import { UsageError } from './usage-error';
 
 const LAYOUTS = ['source', 'translation', 'bilingual', 'bilingual-translation-first'] as const;
@@ -38,6 +39,7 @@ usage:
       and print {"durationMs","peaksPerSecond","count"}
 ${CORRECTION_USAGE}
 ${AUTOTIME_USAGE}
+${TRANSLATE_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -227,6 +229,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'reimport') await reimportCommand(rest, io);
     else if (command === 'export-text') await exportTextCommand(rest, io);
     else if (command === 'autotime') await autotimeCommand(rest, io, (message) => new UsageError(message));
+    else if (command === 'translate') await translateCommand(rest, io, (message) => new UsageError(message));
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

@@ -4,11 +4,13 @@ import { benchEditor } from './editor';
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
 import { benchReimport } from './reimport';
+import { benchTranslate } from './translate';
 
 benchFormats();
 benchReimport();
 benchPeaks()
   .then(benchAutotime)
+  .then(benchTranslate)
   .then(() => benchEditor())
   .catch((err: unknown) => {
     console.error(err);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoryIndex, normalizeSource } from './memory-index';
+import { diffTexts, MemoryIndex, normalizeSource } from './memory-index';
 import { similarity } from './similarity';
 
 describe('MemoryIndex', () => {
@@ -62,5 +62,30 @@ describe('MemoryIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('diffTexts', () => {
+  it('rebuilds both texts from its parts', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab中文x]{0,12}$/), fc.stringMatching(/^[ab中文y]{0,12}$/), (from, to) => {
+        const parts = diffTexts(from, to);
+        expect(
+          parts
+            .filter((p) => p.op !== 'insert')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(from);
+        expect(
+          parts
+            .filter((p) => p.op !== 'delete')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(to);
+        for (let k = 1; k < parts.length; k++) expect(parts[k]?.op).not.toBe(parts[k - 1]?.op);
+      }),
+      { numRuns: 300 },
+    );
+    expect(diffTexts('', '')).toEqual([]);
   });
 });
