@@ -168,7 +168,7 @@ export async function translateCommand(
   const planned = job.progress();
   io.stderr(
     `zimu: translating ${planned.segmentsTotal + job.memoryDrafts.length} segments into ${project.languages.translation} ` +
-      `(${job.memoryDrafts.length} from the translation memory, ${planned.batchesTotal} requests) with ${endpoint.model} at ${endpoint.destination.origin}`,
+      `(${job.memoryDrafts.length} from the translation memory, ${planned.batchesTotal} request${planned.batchesTotal === 1 ? '' : 's'}) with ${endpoint.model} at ${endpoint.destination.origin}`,
   );
   await job.start();
   const final = job.progress();
