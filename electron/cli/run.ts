@@ -22,6 +22,7 @@ import { CORRECTION_USAGE, exportTextCommand, reimportCommand } from './correcti
 import { formatInspectJson, inspectJson } from './inspect-json';
 import { QA_USAGE, qaCommand } from './qa';
 import { readInput } from './read-input';
+import { TRANSLATE_USAGE, translateCommand } from './translate';
 import { UsageError } from './usage-error';
 
 const LAYOUTS = ['source', 'translation', 'bilingual', 'bilingual-translation-first'] as const;
@@ -46,6 +47,7 @@ usage:
 ${CORRECTION_USAGE}
 ${AUTOTIME_USAGE}
 ${QA_USAGE}
+${TRANSLATE_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -258,6 +260,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'export-text') await exportTextCommand(rest, io);
     else if (command === 'autotime') await autotimeCommand(rest, io, (message) => new UsageError(message));
     else if (command === 'qa') return await qaCommand(rest, io, (message) => new UsageError(message));
+    else if (command === 'translate') await translateCommand(rest, io, (message) => new UsageError(message));
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

@@ -14,6 +14,7 @@ import { guardUnsavedClose } from './close-guard';
 import { registerIpcHandlers } from './ipc-host';
 import { mediaProtocolResponse } from './media-protocol';
 import { menuModelFor, menuTemplate, watchMenuSettings } from './menu';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { mainWindowOptions } from './window-options';
 
 // Media must stream with Range requests and be fetchable by the media element: a privileged scheme.
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
     startupMedia: startup.media,
     settings,
     cacheDir,
+    keyCipher: safeStorageCipher,
     media,
     mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
     emit,

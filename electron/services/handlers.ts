@@ -27,6 +27,8 @@ import { loadProjectFile, saveProjectFile } from './project-store';
 import { audioTrackPlan, cacheKey, findCached, remuxInto } from './remux';
 import type { SettingsStore } from './settings';
 import { spellService } from './spell';
+import type { KeyCipher } from './translate/key-store';
+import { createTranslateHandlers } from './translate/service';
 
 export type DialogFilter = 'document' | 'media' | 'subtitle-export';
 
@@ -57,6 +59,8 @@ export interface HostDeps {
   cacheDir: string;
   /** Where the user glossary lives; absent: the folder that holds cacheDir. */
   profileDir?: string;
+  /** Encrypts API keys with the OS keychain (Electron's safeStorage); absent: a 0600 file. */
+  keyCipher?: KeyCipher | null;
 }
 
 /** An opened media file: what media.peaks needs to know about it. */
@@ -379,6 +383,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     'glossary.exportCsv': async ({ path, glossary }) => writeGlossaryCsv(path, glossary),
     'spell.check': async ({ words }) => ({ unknown: await spellService().unknown(words) }),
     'spell.suggest': async ({ word }) => ({ suggestions: await spellService().suggest(word) }),
+    ...createTranslateHandlers(deps), // translate.*, llm.*, tm.*: electron/services/translate/service.ts
     'settings.get': async () => deps.settings.get(),
     'settings.set': async ({ patch }) => deps.settings.update(patch),
   };

@@ -85,6 +85,7 @@ export const en = {
     reimported: 'Re-imported',
     'needs-review': 'Needs review',
     locked: 'Locked',
+    'machine-translated': 'Machine-translated',
   },
   player: {
     label: 'Player',

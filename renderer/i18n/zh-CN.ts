@@ -80,6 +80,7 @@ export const zhCN: Messages = {
     reimported: '重新导入',
     'needs-review': '待审校',
     locked: '已锁定',
+    'machine-translated': '机器翻译',
   },
   player: {
     label: '播放器',

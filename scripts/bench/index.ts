@@ -5,12 +5,14 @@ import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
 import { benchQa } from './qa';
 import { benchReimport } from './reimport';
+import { benchTranslate } from './translate';
 
 benchFormats();
 benchReimport();
 benchQa()
   .then(benchPeaks)
   .then(benchAutotime)
+  .then(benchTranslate)
   .then(() => benchEditor())
   .catch((err: unknown) => {
     console.error(err);

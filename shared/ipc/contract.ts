@@ -2,6 +2,21 @@ import { z } from 'zod';
 import { MENU_COMMAND_IDS } from '../commands/table';
 import { GlossarySchema } from '../glossary/model';
 import { ProjectSchema, SegmentSchema } from '../model/schema';
+import {
+  CostSchema,
+  FuzzyMatchSchema,
+  JobProblemSchema,
+  KeyStatusSchema,
+  TaskSchema,
+  TermPairSchema,
+  TmPairSchema,
+  TokenCountSchema,
+  TranslateBatchResultSchema,
+  TranslateProgressSchema,
+  TranslateScopeSchema,
+  TranslationDraftSchema,
+} from '../translate/schema';
+import { LlmSettingsSchema } from '../translate/settings';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may
@@ -133,6 +148,8 @@ export const SettingsSchema = z.object({
   qaProfiles: z.array(z.unknown()).optional(),
   /** Words the spell check counts as known. */
   userWords: z.array(z.string()).optional(),
+  /** Machine translation endpoint (no key: keys are in the key store). Absent: DEFAULT_LLM_SETTINGS. */
+  llm: LlmSettingsSchema.optional(),
 });
 
 /** One zoom level of a waveform: a binary peaks file the renderer fetches from `url`. */
@@ -180,7 +197,7 @@ export const ReimportChangeSchema = z.object({
 });
 export const ReimportProposalSchema = z.object({
   field: CorrectionFieldSchema,
-  kind: z.enum(['tsv', 'numbered', 'paragraphs', 'lines']),
+  kind: z.enum(['tsv', 'numbered', 'paragraphs', 'lines', 'proofread']),
   mode: z.enum(['by-id', 'by-position', 'aligned']),
   changes: z.array(ReimportChangeSchema),
   segments: z.number().int(),
@@ -194,6 +211,49 @@ const PairResultSchema = z.object({
   flagged: z.number().int(),
   mode: z.enum(['by-id', 'by-position', 'aligned']).nullable(),
   error: z.string().nullable(),
+});
+
+// ---- machine translation, proofreading, translation memory (shared/translate, shared/tm) ----
+const LanguagesSchema = z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict();
+const TranslateJobArgs = z.object({
+  project: ProjectSchema,
+  task: TaskSchema.default('translate'),
+  scope: TranslateScopeSchema,
+  /** Replace existing translations (never without the user saying so). */
+  overwrite: z.boolean().default(false),
+  /** Fill exact translation-memory matches first (translation only). */
+  useMemory: z.boolean().default(true),
+  /** The glossary's term pairs (termPairs(glossary)), required in the translations. */
+  glossary: z.array(TermPairSchema).default([]),
+  /** The QA profile's translation line length, respected where the words allow. */
+  maxLineLength: z.number().int().positive().default(42),
+  maxLines: z.number().int().min(1).max(3).default(1),
+});
+const DestinationSchema = z.object({ origin: z.string(), host: z.string(), loopback: z.boolean() });
+export const TranslatePreviewSchema = z.object({
+  destination: DestinationSchema,
+  model: z.string(),
+  /** Segments the job would propose text for (memory and model). */
+  segments: z.number().int(),
+  /** Of those, filled from the translation memory without a request. */
+  memoryHits: z.number().int(),
+  units: z.number().int(),
+  /** Requests at the configured batch size (before any retry or split). */
+  requests: z.number().int(),
+  estimatedTokens: TokenCountSchema,
+  estimatedCost: CostSchema.nullable(),
+  key: KeyStatusSchema,
+});
+export const TranslateResultsSchema = z.object({
+  progress: TranslateProgressSchema,
+  /** Translation: drafts of the finished batches from `fromBatch` on (apply each as one undo step). */
+  batches: z.array(TranslateBatchResultSchema),
+  /** Translation: exact translation-memory matches (origin 'memory'). */
+  memory: z.array(TranslationDraftSchema),
+  /** Proofreading: the fixes so far, for the reimport review dialog. */
+  proofread: ReimportProposalSchema.nullable(),
+  /** Batches that failed for good in this run (nothing of them is in the results). */
+  problems: z.array(JobProblemSchema),
 });
 
 function call<A extends z.ZodType, R extends z.ZodType>(doc: string, args: A, result: R) {
@@ -349,6 +409,97 @@ export const contract = {
     z.object({ word: z.string().min(1).max(100) }).strict(),
     z.object({ suggestions: z.array(z.string()) }),
   ),
+  'translate.preview': call(
+    'What a translation or proofreading job would do, without sending anything: where the text goes, how many segments, memory hits and requests, the estimated tokens and cost, and whether a key is there.',
+    TranslateJobArgs.strict(),
+    TranslatePreviewSchema,
+  ),
+  'translate.start': call(
+    'Start a job in the background (jobId: the caller may choose it): translate sentence by sentence, or proofread the source. Answers at once with the first progress; translate.progress events follow; translate.results gives the drafts of finished batches. Existing translations are never overwritten unless overwrite.',
+    TranslateJobArgs.extend({ jobId: z.string().min(1).max(100).optional() }).strict(),
+    TranslateProgressSchema,
+  ),
+  'translate.resume': call(
+    'Run a cancelled, failed or partly failed job again: finished batches are kept and skipped.',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    TranslateProgressSchema,
+  ),
+  'translate.cancel': call(
+    'Cancel a running job; its finished batches stay available (translate.results) and it can be resumed.',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  'translate.results': call(
+    'The proposals of a job so far: per-segment drafts of each finished batch (or, proofreading, a reimport proposal), with the progress and the problems.',
+    z.object({ jobId: z.string().min(1), fromBatch: z.number().int().nonnegative().default(0) }).strict(),
+    TranslateResultsSchema,
+  ),
+  'translate.discard': call(
+    'Forget a job and its results (a running one is cancelled first).',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    z.object({ discarded: z.boolean() }),
+  ),
+  'llm.check': call(
+    'Try the endpoint of the given settings (else the saved ones): where the text would go, and the models it lists. Sends no text.',
+    z.object({ settings: LlmSettingsSchema.optional() }).strict(),
+    z.object({
+      ok: z.boolean(),
+      destination: DestinationSchema.nullable(),
+      models: z.array(z.string()),
+      message: z.string().nullable(),
+    }),
+  ),
+  'llm.keyStatus': call(
+    "Whether a key is there for the endpoint's host (baseUrl, else the saved settings'), and where from. Never the key itself.",
+    z.object({ baseUrl: z.string().optional() }).strict(),
+    KeyStatusSchema,
+  ),
+  'llm.setKey': call(
+    "Store the API key for the endpoint's host (in the OS keychain where the host has one, else a 0600 file), or forget it (null).",
+    z.object({ baseUrl: z.string().optional(), key: z.string().max(4096).nullable() }).strict(),
+    KeyStatusSchema,
+  ),
+  'tm.lookup': call(
+    "The translation memory for a project's segments (ids, else every untranslated one): exact matches as drafts for untranslated segments, and fuzzy matches (at least 75 % similar, with the differences) per segment.",
+    z
+      .object({
+        project: ProjectSchema,
+        ids: z.array(z.string()).optional(),
+        fuzzy: z.boolean().default(true),
+        limit: z.number().int().min(1).max(10).default(3),
+      })
+      .strict(),
+    z.object({
+      drafts: z.array(TranslationDraftSchema),
+      suggestions: z.array(z.object({ segmentId: z.string(), matches: z.array(FuzzyMatchSchema) })),
+      size: z.number().int(),
+    }),
+  ),
+  'tm.add': call(
+    'Add confirmed pairs (source → translation) to the user-wide translation memory.',
+    z.object({ pairs: z.array(TmPairSchema).min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({ added: z.number().int(), size: z.number().int() }),
+  ),
+  'tm.import': call(
+    'Add the pairs of a TMX file (from a CAT tool) to the translation memory.',
+    z.object({ path: z.string().min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({
+      added: z.number().int(),
+      skipped: z.number().int(),
+      size: z.number().int(),
+      warnings: z.array(Warning),
+    }),
+  ),
+  'tm.export': call(
+    'Write the translation memory as a TMX 1.4 file, atomically.',
+    z.object({ path: z.string().min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({ path: z.string(), pairs: z.number().int() }),
+  ),
+  'tm.stats': call(
+    'How many pairs the translation memory holds, and its file.',
+    z.object({ languages: LanguagesSchema.optional() }).strict(),
+    z.object({ size: z.number().int(), file: z.string() }),
+  ),
   'settings.get': call('The user settings (defaults where unset).', none, SettingsSchema),
   'settings.set': call(
     'Change some settings; returns all of them as saved.',
@@ -380,6 +531,8 @@ export const events = {
   }),
   /** A menu item the renderer should run: the commands with a menu entry (Electron menus; none on the web host). */
   'app.command': z.object({ command: z.enum(MENU_COMMAND_IDS) }),
+  /** A translation or proofreading job's progress: state changes, finished batches, streamed text. */
+  'translate.progress': TranslateProgressSchema,
 } as const;
 
 export type Contract = typeof contract;

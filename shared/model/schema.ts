@@ -5,7 +5,14 @@ import type { Project } from './types';
 /** Runtime schemas of the document, used to validate project files and IPC arguments. */
 const ms = z.number().int().nonnegative();
 
-export const FlagSchema = z.enum(['needs-timing', 'auto-timed', 'reimported', 'needs-review', 'locked']);
+export const FlagSchema = z.enum([
+  'needs-timing',
+  'auto-timed',
+  'reimported',
+  'needs-review',
+  'locked',
+  'machine-translated',
+]);
 
 export const SegmentSchema = z
   .object({

@@ -6,8 +6,11 @@ export type SegmentId = string;
 /** Which text of a segment an operation works on. */
 export type Side = 'source' | 'translation';
 
-/** Marks a segment carries until a person has looked at it. */
-export type Flag = 'needs-timing' | 'auto-timed' | 'reimported' | 'needs-review' | 'locked';
+/**
+ * Marks a segment carries until a person has looked at it. 'machine-translated': the translation is
+ * a draft from a model or the translation memory, until a person edits or confirms it.
+ */
+export type Flag = 'needs-timing' | 'auto-timed' | 'reimported' | 'needs-review' | 'locked' | 'machine-translated';
 
 export interface Segment {
   readonly id: SegmentId;
