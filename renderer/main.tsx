@@ -1,17 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { createPreferenceActions, RuntimeProvider } from './app/runtime';
-import { applyTheme } from './app/theme';
+import { createCommandHandlers } from './app/commands';
 import { createFileCommands } from './features/files/commands';
+import { FileCommandsProvider } from './features/files/context';
 import { modalUi } from './features/files/requests';
 import { settingsExportStorage } from './features/settings/save';
 import { initI18n } from './i18n';
 import { initialLanguage } from './i18n/language';
 import { connect } from './platform';
+import { installCommandHandlers } from './state/commands';
 import { editor } from './state/editor';
 import { notices } from './state/notices';
 import { applySettings, preferences } from './state/preferences';
+import { createPreferenceActions, RuntimeProvider } from './state/runtime';
+import { applyTheme } from './state/theme';
 import './styles.css';
 
 /** localStorage, where the browser allows it (a locked-down profile may throw on access). */
@@ -41,23 +44,23 @@ async function start(): Promise<void> {
   if (saved) applySettings(saved);
   if (settings.status === 'rejected') console.warn('zimu: settings unavailable, using defaults:', settings.reason);
 
-  const runtime = {
+  const runtime = { client, ...createPreferenceActions(client, notices) };
+  const files = createFileCommands({
     client,
-    commands: createFileCommands({
-      client,
-      editor,
-      notices,
-      ui: modalUi,
-      storage: settingsExportStorage(client, browserStorage()),
-    }),
-    ...createPreferenceActions(client, notices),
-  };
+    editor,
+    notices,
+    ui: modalUi,
+    storage: settingsExportStorage(client, browserStorage()),
+  });
+  installCommandHandlers(createCommandHandlers({ client, files }));
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <RuntimeProvider runtime={runtime}>
-        <App />
+        <FileCommandsProvider commands={files}>
+          <App />
+        </FileCommandsProvider>
       </RuntimeProvider>
     </StrictMode>,
   );

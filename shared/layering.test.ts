@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The layering rules of ARCHITECTURE.md, checked with the real compiler and the real linter:
-// shared/ sees neither Node nor the DOM; the renderer sees the DOM but not Node.
+// shared/ sees neither Node nor the DOM; the renderer sees the DOM but not Node, and its own layers
+// (platform ← state ← features ← app) import downwards only.
 const repo = resolve(import.meta.dirname, '..');
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 // Inside the repo (ignored) so that type and module resolution see node_modules as the real tree does.
@@ -86,6 +87,31 @@ describe('lint boundaries', () => {
   it('services may not import Electron', () => {
     expect(lints('electron/services/x.ts', "import { app } from 'electron';\nexport const a = app;\n").ok).toBe(false);
     expect(lints('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n").ok).toBe(true);
+  });
+
+  it('the renderer layers import downwards only: platform ← state ← features ← app', () => {
+    const probe = (path: string, from: string) => lints(path, `import { x } from '${from}';\nexport const y = x;\n`);
+    // Violations of each layer, each rejected with the rule's reason.
+    const stateOnApp = probe('renderer/state/x.ts', '../app/shortcuts');
+    expect(stateOnApp.ok).toBe(false);
+    expect(stateOnApp.output).toMatch(/renderer\/state sits below/);
+    expect(probe('renderer/state/x.ts', '../features/grid/SegmentGrid').ok).toBe(false);
+    expect(probe('renderer/features/grid/x.ts', '../../app/App').ok).toBe(false);
+    expect(probe('renderer/platform/x.ts', '../state/editor').ok).toBe(false);
+    expect(probe('renderer/ui/x.ts', '../state/editor').ok).toBe(false);
+    expect(probe('renderer/i18n/x.ts', '../features/files/paths').ok).toBe(false);
+    // Each layer keeps the renderer's own rule too: no Node.
+    expect(probe('renderer/state/x.ts', 'node:fs').ok).toBe(false);
+    // Downwards is fine.
+    expect(probe('renderer/state/x.ts', '../platform/client').ok).toBe(true);
+    expect(probe('renderer/features/grid/x.ts', '../../state/editor').ok).toBe(true);
+    expect(probe('renderer/features/grid/x.ts', '../translate/TranslationRow').ok).toBe(true);
+    expect(probe('renderer/app/x.ts', '../features/grid/SegmentGrid').ok).toBe(true);
+  });
+
+  it('the real renderer/ tree keeps these rules', () => {
+    const r = spawnSync(bin('biome'), ['lint', 'renderer'], { encoding: 'utf8', cwd: repo });
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/noRestrictedImports/);
   });
 
   it('the real shared/ tree compiles under these rules', () => {

@@ -217,7 +217,7 @@ describe('zimu media and zimu peaks', () => {
     expect(Object.keys(info)).toEqual(['durationMs', 'audioTracks', 'video']);
     expect(Math.abs(info.durationMs - 3000)).toBeLessThan(100);
     expect(info.audioTracks).toEqual([{ index: 0, codec: 'aac', sampleRate: 48000, channels: 1, language: 'und' }]);
-    expect(info.video).toEqual({ width: 320, height: 240, codec: 'h264' });
+    expect(info.video).toEqual({ width: 320, height: 240, codec: 'h264', frameRate: 10 });
   });
 
   it('media adds title, bvid and part for a Bilibili download folder', async () => {

@@ -5,7 +5,9 @@ import { mergeTranslationTrack } from '../../shared/align/translation-track';
 import { EXPORT_FORMAT_IDS, LAYOUTS, type Layout } from '../../shared/formats/table';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
 import { msg } from '../../shared/ipc/messages';
+import { availableProfiles, findProfile, type QaProfile, resolveProfile, wrapLimits } from '../../shared/qa/profile';
 import { resolveMediaInput } from '../services/bilibili';
+import { CHINESE_SCRIPTS } from '../services/chinese-script';
 import { exportProject } from '../services/documents';
 import { READ_ENCODINGS, WRITE_ENCODINGS, type WriteEncoding } from '../services/encoding';
 import { locateFfmpeg, probeMedia } from '../services/ffmpeg';
@@ -13,11 +15,14 @@ import { writeFileAtomic } from '../services/files';
 import { decodePeaks, PEAKS_PER_SECOND } from '../services/peaks';
 import { encodePeaksFile, PEAKS_EXTENSION } from '../services/peaks-file';
 import { defaultProfileDir } from '../services/profile';
+import { createSettingsStore } from '../services/settings';
 import { APP_VERSION } from '../services/version';
 import { AUTOTIME_USAGE, autotimeCommand } from './autotime';
 import { CORRECTION_USAGE, exportTextCommand, reimportCommand } from './correction';
 import { formatInspectJson, inspectJson } from './inspect-json';
+import { QA_USAGE, qaCommand } from './qa';
 import { readInput } from './read-input';
+import { TRANSLATE_USAGE, translateCommand } from './translate';
 import { UsageError } from './usage-error';
 
 const TARGETS = [...EXPORT_FORMAT_IDS, 'json'] as const;
@@ -29,6 +34,9 @@ usage:
   zimu convert <in> --to ${TARGETS.join('|')} [-o <out>] [--layout ${LAYOUTS.join('|')}]
       [--encoding ${WRITE_ENCODINGS.join('|')}] [--line-ending lf|crlf] [--translation <second-file>]
       [--ass-bilingual one-event|two-events] [--text-style paragraphs|lines] [--allow-lossy]
+      [--script ${CHINESE_SCRIPTS.join('|')}] [--wrap [--profile <id-or-name>]]
+      --script writes the Chinese text as Simplified or Taiwan/Hong Kong Traditional (OpenCC, regional
+      words); --wrap re-breaks lines longer than the QA profile allows
   zimu convert <in>... --to <fmt> --out-dir <dir>     convert several files
   zimu media <file-or-folder>
       print duration, audio tracks and video size as JSON (a Bilibili folder: title, bvid, part too)
@@ -37,6 +45,8 @@ usage:
       and print {"durationMs","peaksPerSecond","count"}
 ${CORRECTION_USAGE}
 ${AUTOTIME_USAGE}
+${QA_USAGE}
+${TRANSLATE_USAGE}
   zimu --version
 encodings read: ${READ_ENCODINGS.join(', ')}`;
 
@@ -85,9 +95,15 @@ async function convert(args: string[], io: CliIo): Promise<void> {
       'ass-bilingual': { type: 'string' },
       'text-style': { type: 'string' },
       'allow-lossy': { type: 'boolean', default: false },
+      script: { type: 'string' },
+      wrap: { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('convert needs an input file');
+  const script = values.script === undefined ? undefined : oneOf(values.script, CHINESE_SCRIPTS, '--script', 'zh-Hans');
+  if (values.profile !== undefined && !values.wrap) throw new UsageError('--profile goes with --wrap');
+  const wrap = values.wrap ? wrapLimits(await profileFor(values.profile)) : undefined;
   if (!values.to) throw new UsageError('convert needs --to <format>');
   const to = oneOf(values.to, TARGETS, '--to', 'srt');
   if (positionals.length > 1 && !values['out-dir']) throw new UsageError('several inputs need --out-dir');
@@ -127,6 +143,8 @@ async function convert(args: string[], io: CliIo): Promise<void> {
         lineEnding,
         assBilingual,
         textStyle,
+        ...(script ? { script } : {}),
+        ...(wrap ? { wrap } : {}),
       });
       if (result.unencodable.length > 0 && !values['allow-lossy']) {
         const characters = result.unencodable.slice(0, 20).join(' ');
@@ -148,6 +166,20 @@ async function convert(args: string[], io: CliIo): Promise<void> {
       io.stderr(`zimu: wrote ${out}`);
     } else io.stdout(bytes);
   }
+}
+
+/** A QA profile by id or name, else the one chosen in Settings. */
+async function profileFor(name: string | undefined): Promise<QaProfile> {
+  const settings = await createSettingsStore(defaultProfileDir()).get();
+  if (name === undefined) return resolveProfile(settings);
+  const found = findProfile(settings, name);
+  if (!found)
+    throw new UsageError(
+      `--profile: no profile '${name}' (${availableProfiles(settings)
+        .map((p) => p.id)
+        .join(', ')})`,
+    );
+  return found;
 }
 
 /** A media file or Bilibili folder, made playable (remuxed into the profile's cache if need be) and probed. */
@@ -211,7 +243,7 @@ async function peaks(args: string[], io: CliIo): Promise<void> {
   io.stdout(`${JSON.stringify({ durationMs, peaksPerSecond, count })}\n`);
 }
 
-/** Run one `zimu` command; resolves to the exit status (0 ok, 1 failed, 2 usage). Never throws. */
+/** Run one `zimu` command; resolves to the exit status (0 ok, 1 failed or `qa` found errors, 2 usage). Never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -223,6 +255,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'reimport') await reimportCommand(rest, io);
     else if (command === 'export-text') await exportTextCommand(rest, io);
     else if (command === 'autotime') await autotimeCommand(rest, io, (message) => new UsageError(message));
+    else if (command === 'qa') return await qaCommand(rest, io, (message) => new UsageError(message));
+    else if (command === 'translate') await translateCommand(rest, io, (message) => new UsageError(message));
     else {
       io.stdout(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === '-h' ? 0 : 2;

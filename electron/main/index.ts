@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
 import { dialogFilters, type FileFilter } from '../../shared/formats/table';
 import { ipcEventChannel, MEDIA_SCHEME } from '../../shared/ipc/bridge';
-import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { EventName, EventPayload, Settings } from '../../shared/ipc/contract';
 import { pruneCache } from '../services/cache-prune';
 import { createHandlers } from '../services/handlers';
 import { createMediaRegistry } from '../services/media-registry';
@@ -13,6 +13,8 @@ import { APP_VERSION } from '../services/version';
 import { guardUnsavedClose } from './close-guard';
 import { registerIpcHandlers } from './ipc-host';
 import { mediaProtocolResponse } from './media-protocol';
+import { menuModelFor, menuTemplate, watchMenuSettings } from './menu';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { mainWindowOptions } from './window-options';
 
 // Media must stream with Range requests and be fetchable by the media element: a privileged scheme.
@@ -36,54 +38,10 @@ function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
   mainWindow?.webContents.send(ipcEventChannel(event), payload);
 }
 
-function buildMenu(): Menu {
-  const command = (c: EventPayload<'app.command'>['command']) => () => emit('app.command', { command: c });
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: command('open') },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: command('save') },
-        { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: command('save-as') },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export') },
-        { type: 'separator' },
-        { label: 'Export for Correction…', click: () => emit('correction.command', { command: 'export-text' }) },
-        { label: 'Reimport Corrected Text…', click: () => emit('correction.command', { command: 'reimport' }) },
-        { label: 'Batch Reimport…', click: () => emit('correction.command', { command: 'batch' }) },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    },
-    {
-      // Undo/redo/find are the document's (sent to the page), not the native roles, which would only
-      // undo inside one text field. The page leaves these chords to the menu (MENU_CHORDS in
-      // renderer/app/shortcuts.ts, kept in step with this list).
-      label: 'Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: command('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: command('redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: command('find') },
-        {
-          label: 'Replace…',
-          // ⌘H hides the app on macOS.
-          accelerator: process.platform === 'darwin' ? 'Cmd+Alt+F' : 'Ctrl+H',
-          click: command('replace'),
-        },
-        { type: 'separator' },
-        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: command('settings') },
-      ],
-    },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+/** The menu bar from the user's keys and language; built again whenever they change in settings. */
+function setMenu(settings: Settings): void {
+  const model = menuModelFor(settings, process.platform, app.getLocale());
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(model, (command) => emit('app.command', { command }))));
 }
 
 async function start(): Promise<void> {
@@ -94,6 +52,9 @@ async function start(): Promise<void> {
   const cacheDir = join(app.getPath('userData'), 'cache');
   // Old remuxes and peaks go in the background; nothing is in use yet.
   void pruneCache(cacheDir).catch(() => {});
+  const settings = watchMenuSettings(createSettingsStore(app.getPath('userData')), setMenu);
+  // The first menu comes from the saved settings (the store falls back to defaults itself).
+  await settings.get();
   const handlers = createHandlers({
     host: 'electron',
     version: APP_VERSION,
@@ -101,8 +62,9 @@ async function start(): Promise<void> {
     // Media alone starts a new project for it; nothing at all starts on the sample.
     startupFile: startup.file ?? (startup.media ? null : findSampleProject(__dirname, process.resourcesPath)),
     startupMedia: startup.media,
-    settings: createSettingsStore(app.getPath('userData')),
+    settings,
     cacheDir,
+    keyCipher: safeStorageCipher,
     media,
     mediaUrl: (id) => `${MEDIA_SCHEME}://media/${encodeURIComponent(id)}`,
     emit,
@@ -120,7 +82,6 @@ async function start(): Promise<void> {
     },
   });
   registerIpcHandlers(ipcMain, handlers, (name, err) => console.error(`zimu: internal error in ${name}:`, err));
-  Menu.setApplicationMenu(buildMenu());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -13,6 +13,7 @@ import {
   unencodableCharacters,
   type WriteEncoding,
 } from './encoding';
+import { prepareForExport, type TextExportOptions } from './export-prepare';
 import { readFileBytes } from './files';
 import { detectFormat, formatById } from './formats/registry';
 
@@ -72,7 +73,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   return importText(decoded, path, options);
 }
 
-export interface ExportOptions extends SerializeOptions {
+export interface ExportOptions extends SerializeOptions, TextExportOptions {
   format: FormatId;
   encoding: WriteEncoding;
 }
@@ -88,9 +89,11 @@ export interface ExportResult {
 
 /**
  * Serialise a project for export. Format errors (e.g. overlapping cues in BCC) refuse the export
- * rather than write a file players reject; the caller decides about lossy encodings.
+ * rather than write a file players reject; the caller decides about lossy encodings. The script
+ * and wrap options change the text first (export-prepare.ts).
  */
-export function exportProject(project: Project, options: ExportOptions): ExportResult {
+export function exportProject(original: Project, options: ExportOptions): ExportResult {
+  const project = prepareForExport(original, options);
   const format = formatById(options.format);
   if (!format?.serialize) throw new ZimuError('unsupported', msg('export-unsupported', { format: options.format }));
   const { text, issues } = format.serialize(project, options);

@@ -163,7 +163,7 @@ describe('probeMedia', () => {
     );
     const probe = await probeMedia(tools, file);
     expect(Math.abs(probe.durationMs - 2000)).toBeLessThan(100);
-    expect(probe.video).toEqual({ width: 320, height: 240, codec: 'h264' });
+    expect(probe.video).toEqual({ width: 320, height: 240, codec: 'h264', frameRate: 10 });
     expect(probe.audioTracks).toHaveLength(1);
     expect(probe.audioTracks[0]).toMatchObject({ index: 0, codec: 'aac', sampleRate: 44100, channels: 1 });
   });
@@ -266,6 +266,7 @@ describe('probeWithFfmpeg (no ffprobe)', () => {
       width: 320,
       height: 240,
       codec: 'h264',
+      frameRate: 10,
     });
   });
 

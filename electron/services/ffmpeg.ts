@@ -71,7 +71,8 @@ export interface MediaProbe {
   format: string;
   durationMs: number;
   audioTracks: AudioTrack[];
-  video: { width: number; height: number; codec: string } | null;
+  /** frameRate: frames per second when the file says (QA counts subtitle gaps in frames). */
+  video: { width: number; height: number; codec: string; frameRate?: number } | null;
 }
 
 interface FfprobeStream {
@@ -83,6 +84,8 @@ interface FfprobeStream {
   height?: number;
   duration?: string;
   disposition?: { attached_pic?: number };
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
   tags?: { language?: string };
 }
 
@@ -123,9 +126,26 @@ export async function probeMedia(tools: FfmpegTools, path: string): Promise<Medi
       channels: s.channels ?? 0,
       ...(s.tags?.language ? { language: s.tags.language } : {}),
     })),
-    video: video ? { width: video.width ?? 0, height: video.height ?? 0, codec: video.codec_name ?? 'unknown' } : null,
+    video: video
+      ? {
+          width: video.width ?? 0,
+          height: video.height ?? 0,
+          codec: video.codec_name ?? 'unknown',
+          ...frameRateField(parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate)),
+        }
+      : null,
   };
 }
+
+/** ffprobe's "30000/1001" (or "25"); null for "0/0" and nonsense. */
+export function parseRate(rate: string | undefined): number | null {
+  if (!rate) return null;
+  const [num, den = '1'] = rate.split('/');
+  const value = Number(num) / Number(den);
+  return Number.isFinite(value) && value > 0 && value <= 1000 ? value : null;
+}
+
+const frameRateField = (fps: number | null) => (fps === null ? {} : { frameRate: fps });
 
 /** Channel counts of the layout names ffmpeg prints (libavutil's channel_layout_map). */
 const LAYOUT_CHANNELS: Record<string, number> = {
@@ -207,7 +227,13 @@ export function parseFfmpegInfo(stderr: string): MediaProbe | null {
       });
     } else if (!video && !isCoverArt(codec, rest)) {
       const size = /\b([1-9]\d*)x([1-9]\d*)\b/.exec(rest);
-      video = { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), codec };
+      const fps = /\b(\d+(?:\.\d+)?) fps\b/.exec(rest);
+      video = {
+        width: Number(size?.[1] ?? 0),
+        height: Number(size?.[2] ?? 0),
+        codec,
+        ...frameRateField(fps ? Number(fps[1]) : null),
+      };
     }
   }
   if (durationMs === null) return null;

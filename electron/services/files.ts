@@ -39,15 +39,16 @@ export async function readFileBytes(path: string, maxBytes = MAX_TEXT_FILE_BYTES
 
 /**
  * Write a file so that readers see either the old or the new content, never a torn one:
- * write a temp file beside it, flush it to disk, then rename over the target.
+ * write a temp file beside it, flush it to disk, then rename over the target. `mode` 0o600 for
+ * secrets (the API key file): the file never exists with wider permissions (umask may narrow them).
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   const dir = dirname(path);
   // A fixed-length temp name: the target's own name may already be near the 255-byte limit.
   const temp = join(dir, `.zimu-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();

@@ -1,10 +1,14 @@
+import { dirname } from 'node:path';
 import type { Handlers } from '../../shared/ipc/dispatch';
 import { batchReimport, exportCorrection, previewCorrection } from './correction';
 import { listFolder } from './fs-list';
+import { readGlossaryCsv, readUserGlossary, writeGlossaryCsv, writeUserGlossary } from './glossary-store';
 import { createDocumentSession } from './session/documents';
 import type { HostDeps } from './session/host';
 import { asJob, createJobs } from './session/jobs';
 import { createMediaSession } from './session/media';
+import { spellService } from './spell';
+import { createTranslateHandlers } from './translate/service';
 
 export type { DialogFilter, HostDeps, NativeDialogs } from './session/host';
 
@@ -18,6 +22,7 @@ export function createHandlers(deps: HostDeps): Handlers {
   const jobs = createJobs();
   const media = createMediaSession(deps);
   const documents = createDocumentSession(deps, media, jobs);
+  const profileDir = deps.profileDir ?? dirname(deps.cacheDir);
   return {
     'app.info': async () => ({
       name: 'Zimu',
@@ -50,6 +55,13 @@ export function createHandlers(deps: HostDeps): Handlers {
       exportCorrection(project, path, style, field, encoding),
     'correction.preview': ({ path, project, field }) => previewCorrection(project, path, field),
     'correction.batch': async ({ pairs, field, outDir }) => ({ results: await batchReimport(pairs, field, outDir) }),
+    'glossary.get': () => readUserGlossary(profileDir),
+    'glossary.set': ({ glossary }) => writeUserGlossary(profileDir, glossary),
+    'glossary.importCsv': ({ path }) => readGlossaryCsv(path),
+    'glossary.exportCsv': ({ path, glossary }) => writeGlossaryCsv(path, glossary),
+    'spell.check': async ({ words }) => ({ unknown: await spellService().unknown(words) }),
+    'spell.suggest': async ({ word }) => ({ suggestions: await spellService().suggest(word) }),
+    ...createTranslateHandlers(deps), // translate.*, llm.*, tm.*: electron/services/translate/service.ts
     'settings.get': () => deps.settings.get(),
     'settings.set': ({ patch }) => deps.settings.update(patch),
   };

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commandKeysLabel, type Keymap } from '../../shared/commands/keymap';
+import { buildMenuModel, menuChords } from '../../shared/commands/menu';
+import { commandSpec, type MenuCommandId } from '../../shared/commands/table';
 import { ZimuError } from '../../shared/ipc/errors';
-import { runAction } from '../features/commands/actions';
-import { fieldOf } from '../features/commands/dom-context';
-import { EditDialogs } from '../features/commands/EditDialogs';
 import { FileDrop } from '../features/files/FileDrop';
 import { Modals } from '../features/files/Modals';
 import { basename } from '../features/files/paths';
@@ -18,13 +18,16 @@ import { Toolbar } from '../features/toolbar/Toolbar';
 import { VideoPreview } from '../features/video/VideoPreview';
 import { WaveformPanel } from '../features/waveform/WaveformPanel';
 import type { Client } from '../platform/client';
+import { runCommand } from '../state/commands';
 import { editor, useEditor } from '../state/editor';
+import { fieldOf } from '../state/fields';
 import { notices } from '../state/notices';
 import { preferences, usePreferences } from '../state/preferences';
+import { useRuntime } from '../state/runtime';
 import { selection } from '../state/selection';
+import { EditDialogs } from './Dialogs';
 import { ErrorBoundary } from './ErrorBoundary';
-import { type Runtime, useRuntime } from './runtime';
-import { type KeyPlace, menuChords, shortcutFor, shortcutLabel } from './shortcuts';
+import { applies, type KeyPlace, shortcutFor } from './shortcuts';
 
 let initialLoad: Promise<void> | null = null;
 
@@ -61,16 +64,13 @@ export function App() {
   useEffect(
     () =>
       runtime.client.on('app.command', ({ command }) => {
-        if ((command === 'undo' || command === 'redo') && placeOf(document.activeElement) === 'other-field') {
-          document.execCommand(command);
-          return;
-        }
-        runAction(command, runtime.commands);
+        if (applies(commandSpec(command).when, placeOf(document.activeElement))) runCommand(command);
+        else nativeEdit(command);
       }),
     [runtime],
   );
 
-  useGlobalKeys(runtime);
+  useGlobalKeys();
   useSelectionFromPointer();
   useWindowTitle();
   useUnsavedChangesGuard();
@@ -118,13 +118,14 @@ function MediaPanels() {
 function EmptyState() {
   const { t } = useTranslation();
   const mac = usePreferences((s) => s.info?.platform === 'darwin');
+  const keymap = usePreferences((s) => s.keymap);
   return (
     <div className="workspace-message empty-state">
       <span className="empty-mark" aria-hidden="true">
         字
       </span>
       <h1>{t('app.emptyTitle')}</h1>
-      <p>{t('app.emptyHint', { shortcut: shortcutLabel('o', { mac }) })}</p>
+      <p>{t('app.emptyHint', { shortcut: commandKeysLabel(keymap, 'open', mac) })}</p>
       <RecentList />
     </div>
   );
@@ -143,13 +144,33 @@ function placeOf(target: EventTarget | null): KeyPlace {
   return target.closest(CONTROLS) ? 'control' : 'page';
 }
 
+/** A menu command that does not apply where the keyboard is: the field's own editing (its undo). */
+function nativeEdit(command: MenuCommandId): void {
+  if (command === 'undo' || command === 'redo') document.execCommand(command);
+}
+
+let menuChordsFor: { keymap: Keymap; platform: string; chords: ReadonlySet<string> } | null = null;
+
+/**
+ * The chords the Electron menu answers with these keys: the main process builds its menu with the
+ * same function from the same settings, so the page knows which chords to leave to it.
+ */
+function desktopMenuChords(keymap: Keymap, platform: string): ReadonlySet<string> {
+  if (menuChordsFor?.keymap !== keymap || menuChordsFor.platform !== platform) {
+    const chords = menuChords(buildMenuModel({ keymap, platform, language: 'en' }));
+    menuChordsFor = { keymap, platform, chords };
+  }
+  return menuChordsFor.chords;
+}
+
 /** The keymap (defaults plus the user's overrides from settings) on every keydown of the page. */
-function useGlobalKeys(runtime: Runtime): void {
+function useGlobalKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const { info, keymap } = preferences.get();
-      const mac = info ? info.platform === 'darwin' : /Mac/i.test(navigator.platform);
+      const platform = info?.platform ?? (/Mac/i.test(navigator.platform) ? 'darwin' : 'linux');
+      const mac = platform === 'darwin';
       const action = shortcutFor(
         {
           key: event.key,
@@ -163,17 +184,17 @@ function useGlobalKeys(runtime: Runtime): void {
           place: placeOf(event.target),
           modalOpen: uiRequest.get() !== null || document.querySelector('dialog[open]') !== null,
           // Electron's menu has these accelerators and sends app.command.
-          menuChords: window.zimu !== undefined ? menuChords(mac) : NO_CHORDS,
+          menuChords: window.zimu !== undefined ? desktopMenuChords(keymap, platform) : NO_CHORDS,
         },
         keymap,
       );
       if (!action) return;
       event.preventDefault();
-      runAction(action, runtime.commands);
+      runCommand(action);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [runtime]);
+  }, []);
 }
 
 const NO_CHORDS: ReadonlySet<string> = new Set();

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildKeymap,
-  chordLabel,
-  chordOf,
-  findConflicts,
-  isChord,
-  type KeyInput,
-  menuChords,
-  SHORTCUTS,
-  shortcutFor,
-  shortcutLabel,
-} from './shortcuts';
+import { chordLabel, chordOf, isChord } from '../../shared/commands/chords';
+import { buildKeymap, findConflicts } from '../../shared/commands/keymap';
+import { buildMenuModel, menuChords as chordsOfMenu } from '../../shared/commands/menu';
+import { COMMAND_TABLE } from '../../shared/commands/table';
+import { type KeyInput, shortcutFor } from './shortcuts';
 
 const CODES: Record<string, string> = { ' ': 'Space', '?': 'Slash', '[': 'BracketLeft', '=': 'Equal' };
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
@@ -28,6 +21,9 @@ const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   ...extra,
 });
 const keymap = buildKeymap();
+/** The chords Electron's menu answers with the default keys. */
+const menuChords = (mac: boolean) =>
+  chordsOfMenu(buildMenuModel({ keymap, platform: mac ? 'darwin' : 'linux', language: 'en' }));
 
 describe('chordOf', () => {
   it('writes modifiers in one order, letters lower-case, Mod for Ctrl or ⌘', () => {
@@ -65,6 +61,18 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('Enter', { ctrlKey: true, isComposing: true }), keymap)).toBeNull();
   });
 
+  it('leaves a rebound menu chord to the menu, and runs the one the menu gave up', () => {
+    const rebound = buildKeymap({ save: ['Mod+k'] });
+    const chords = chordsOfMenu(buildMenuModel({ keymap: rebound, platform: 'linux', language: 'en' }));
+    const inElectron = (k: KeyInput) => shortcutFor({ ...k, menuChords: chords }, rebound);
+    // The menu runs Ctrl+K now: the page must not run Save a second time.
+    expect(inElectron(key('k', { ctrlKey: true }))).toBeNull();
+    // Ctrl+S is no one's key any more, in the menu or the page.
+    expect(inElectron(key('s', { ctrlKey: true }))).toBeNull();
+    // The browser host has no menu: the page runs the new key itself.
+    expect(shortcutFor(key('k', { ctrlKey: true }), rebound)).toBe('save');
+  });
+
   it('fires plain keys only outside text fields and controls; Alt and Mod chords everywhere', () => {
     expect(shortcutFor(key(' '), keymap)).toBe('toggle-play');
     expect(shortcutFor(key(' ', { place: 'segment-field' }), keymap)).toBeNull();
@@ -75,6 +83,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('Enter', { ctrlKey: true, place: 'segment-field' }), keymap)).toBe('split');
     expect(shortcutFor({ ...key('?', { shiftKey: true }) }, keymap)).toBe('shortcuts');
     expect(shortcutFor(key('a'), keymap)).toBeNull();
+  });
+
+  it('zooms the waveform with = and − outside text fields (+ and _ too), with Alt anywhere', () => {
+    expect(shortcutFor(key('='), keymap)).toBe('zoom-in');
+    expect(shortcutFor({ ...key('+', { shiftKey: true }), code: 'Equal' }, keymap)).toBe('zoom-in');
+    expect(shortcutFor({ ...key('-'), code: 'Minus' }, keymap)).toBe('zoom-out');
+    expect(shortcutFor({ ...key('_', { shiftKey: true }), code: 'Minus' }, keymap)).toBe('zoom-out');
+    expect(shortcutFor(key('=', { place: 'segment-field' }), keymap)).toBeNull();
+    expect(shortcutFor(key('=', { altKey: true, place: 'segment-field' }), keymap)).toBe('zoom-in');
   });
 
   it('keeps undo native in other text fields but takes it in segment fields', () => {
@@ -99,15 +116,16 @@ describe('keymap', () => {
   });
 
   it('has valid default chords for every action', () => {
-    for (const spec of SHORTCUTS) for (const chord of spec.defaults) expect(isChord(chord), chord).toBe(true);
+    for (const spec of COMMAND_TABLE) for (const chord of spec.defaultChords) expect(isChord(chord), chord).toBe(true);
     expect(isChord('Alt+')).toBe(false);
     expect(isChord('Mod+Shift')).toBe(false);
   });
 
   it('labels chords per system', () => {
-    expect(shortcutLabel('s', { mac: false })).toBe('Ctrl+S');
-    expect(shortcutLabel('s', { mac: false, shift: true })).toBe('Ctrl+Shift+S');
-    expect(shortcutLabel('s', { mac: true, shift: true })).toBe('⇧⌘S');
+    expect(chordLabel('Mod+s', false)).toBe('Ctrl+S');
+    expect(chordLabel('Mod+Shift+s', false)).toBe('Ctrl+Shift+S');
+    expect(chordLabel('Mod+Shift+s', true)).toBe('⇧⌘S');
+    expect(chordLabel('Alt++', false)).toBe('Alt++');
     expect(chordLabel('Alt+ArrowUp', false)).toBe('Alt+↑');
     expect(chordLabel('Alt+-', false)).toBe('Alt+-');
     expect(chordLabel('Alt+[', true)).toBe('⌥[');

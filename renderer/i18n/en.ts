@@ -3,6 +3,7 @@ import { autotimeEn } from './parts/autotime';
 import { correctionEn } from './parts/correction';
 import { editingEn } from './parts/editing';
 import { hostMessagesEn } from './parts/host-messages';
+import { qaEn } from './parts/qa';
 
 /**
  * English UI strings: the reference resource. zh-CN.ts is typed against this shape, so a key
@@ -15,6 +16,7 @@ export const en = {
   autotime: autotimeEn,
   /** The host's errors and warnings, by message code (shared/ipc/messages.ts). */
   hostMessages: hostMessagesEn,
+  qa: qaEn,
   app: {
     title: 'Zimu 字幕',
     untitled: 'Untitled',
@@ -86,6 +88,7 @@ export const en = {
     reimported: 'Re-imported',
     'needs-review': 'Needs review',
     locked: 'Locked',
+    'machine-translated': 'Machine-translated',
   },
   player: {
     label: 'Player',

@@ -3,6 +3,7 @@ import { autotimeZh } from './parts/autotime';
 import { correctionZh } from './parts/correction';
 import { editingZh } from './parts/editing';
 import { hostMessagesZh } from './parts/host-messages';
+import { qaZh } from './parts/qa';
 
 /** 简体中文界面文字。类型取自 en.ts：缺少或多出的键都无法通过编译。中文只用复数形式 `_other`。 */
 export const zhCN: Messages = {
@@ -10,6 +11,7 @@ export const zhCN: Messages = {
   correction: correctionZh,
   autotime: autotimeZh,
   hostMessages: hostMessagesZh,
+  qa: qaZh,
   app: {
     title: 'Zimu 字幕',
     untitled: '未命名',
@@ -80,6 +82,7 @@ export const zhCN: Messages = {
     reimported: '重新导入',
     'needs-review': '待审校',
     locked: '已锁定',
+    'machine-translated': '机器翻译',
   },
   player: {
     label: '播放器',

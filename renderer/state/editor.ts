@@ -44,7 +44,7 @@ export interface EditorState {
   /** The revision last written to disk. */
   readonly savedRevision: number;
   readonly dirty: boolean;
-  /** Label of the last edit (the same label names its undo step). */
+  /** Label of the last edit made (undo and redo leave it as it was); undo steps carry the same labels. */
   readonly lastEdit: string | null;
   /** The segment under the playhead, if any. */
   readonly currentId: SegmentId | null;
@@ -70,9 +70,9 @@ export interface Editor {
   /** Show a freshly opened document; it starts clean. */
   openDocument(doc: OpenedDocument): void;
   /**
-   * The one way to change the project: every edit goes through here with a label, so history
-   * (undo/redo) can be added in one place. `fn` must be a pure project operation; returning the same
-   * project means nothing changed. Returns whether the project changed.
+   * The one way to change the project: every edit goes through here with a label, and becomes an
+   * undo step here. `fn` must be a pure project operation; returning the same project means nothing
+   * changed. Returns whether the project changed.
    */
   applyEdit(label: string, fn: (project: Project) => Project, options?: EditOptions): boolean;
   /**

@@ -1,27 +1,28 @@
+import { buildKeymap, type Keymap, type ShortcutOverrides } from '../../shared/commands/keymap';
 import type { CallResult, Settings } from '../../shared/ipc/contract';
-import { buildKeymap, type Keymap, type ShortcutOverrides } from '../app/shortcuts';
+import {
+  legacyFromProfile,
+  NETFLIX_PROFILE,
+  type QaProfile as QaProfileDef,
+  resolveProfile,
+} from '../../shared/qa/profile';
 import type { Language } from '../i18n/language';
 import { createStore, useStore } from './store';
 
 export type AppInfo = CallResult<'app.info'>;
 
-/** Quality limits (characters per second, line length, duration) the grid's checks use. */
+/** The older six QA limits the Settings dialog edits (the settings' `qaProfile` field). */
 export type QaProfile = NonNullable<Settings['qaProfile']>;
 
 /**
- * Defaults for Chinese source with English translation, after common broadcast and streaming
- * guidance: Chinese is read at about 9 characters per second with lines of at most 16 characters;
- * English at 17 characters per second with 42-character lines. A subtitle stays up at least 5/6 s
- * (20 frames at 24 fps) and at most 7 s.
+ * Defaults for Chinese source with English translation: the Netflix profile's (shared/qa/profile.ts):
+ * Chinese read at 9 characters per second in lines of at most 16, English at 20 in lines of 42;
+ * a subtitle stays up at least 5/6 s (20 frames at 24 fps) and at most 7 s.
  */
-export const DEFAULT_QA_PROFILE: QaProfile = {
-  maxCpsSource: 9,
-  maxCpsTranslation: 17,
-  maxLineLengthSource: 16,
-  maxLineLengthTranslation: 42,
-  minDurationMs: 833,
-  maxDurationMs: 7000,
-};
+export const DEFAULT_QA_PROFILE: QaProfile = legacyFromProfile(NETFLIX_PROFILE);
+
+/** The settings fields the QA profile in force is chosen from. */
+type ProfileFields = Pick<Settings, 'qaProfileId' | 'qaProfiles' | 'qaProfile'>;
 
 export interface PreferencesState {
   /** The language the UI shows (the saved choice or the one derived from the locale). */
@@ -33,6 +34,9 @@ export interface PreferencesState {
   readonly shortcuts: ShortcutOverrides;
   readonly keymap: Keymap;
   readonly qaProfile: QaProfile;
+  /** The QA profile in force (selected id, custom profiles, else the older limits, else Netflix). */
+  readonly activeProfile: QaProfileDef;
+  readonly profileFields: ProfileFields;
   /** Last export's options as saved (checked field by field where used). */
   readonly exportOptions: Readonly<Record<string, string>> | null;
   /** Most recent first, as last read from the settings. */
@@ -46,6 +50,8 @@ export const preferences = createStore<PreferencesState>({
   shortcuts: {},
   keymap: buildKeymap(),
   qaProfile: DEFAULT_QA_PROFILE,
+  activeProfile: NETFLIX_PROFILE,
+  profileFields: {},
   exportOptions: null,
   recentFiles: [],
 });
@@ -54,12 +60,20 @@ export const preferences = createStore<PreferencesState>({
 export function applySettings(settings: Partial<Settings>): void {
   const s = preferences.get();
   const shortcuts = settings.shortcuts ?? s.shortcuts;
+  const profileFields: ProfileFields = {
+    ...s.profileFields,
+    ...('qaProfileId' in settings ? { qaProfileId: settings.qaProfileId } : {}),
+    ...('qaProfiles' in settings ? { qaProfiles: settings.qaProfiles } : {}),
+    ...(settings.qaProfile ? { qaProfile: settings.qaProfile } : {}),
+  };
   preferences.set({
     ...s,
     theme: settings.theme ?? s.theme,
     shortcuts,
     keymap: shortcuts === s.shortcuts ? s.keymap : buildKeymap(shortcuts),
     qaProfile: settings.qaProfile ? { ...DEFAULT_QA_PROFILE, ...settings.qaProfile } : s.qaProfile,
+    profileFields,
+    activeProfile: resolveProfile(profileFields),
     exportOptions: settings.exportOptions ?? s.exportOptions,
     recentFiles: settings.recentFiles ?? s.recentFiles,
   });
@@ -72,6 +86,11 @@ export function usePreferences<T>(selector: (state: PreferencesState) => T): T {
 /** The QA limits for the grid's CPS and length checks. */
 export function useQaProfile(): QaProfile {
   return usePreferences((s) => s.qaProfile);
+}
+
+/** The QA profile in force (the grid's CPS colouring and the QA pass use it). */
+export function useActiveQaProfile(): QaProfileDef {
+  return usePreferences((s) => s.activeProfile);
 }
 
 /** The current QA limits, outside React. */

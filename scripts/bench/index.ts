@@ -3,12 +3,16 @@ import { benchAutotime } from './autotime';
 import { benchEditor } from './editor';
 import { benchFormats } from './formats';
 import { benchPeaks } from './peaks';
+import { benchQa } from './qa';
 import { benchReimport } from './reimport';
+import { benchTranslate } from './translate';
 
 benchFormats();
 benchReimport();
-benchPeaks()
+benchQa()
+  .then(benchPeaks)
   .then(benchAutotime)
+  .then(benchTranslate)
   .then(() => benchEditor())
   .catch((err: unknown) => {
     console.error(err);

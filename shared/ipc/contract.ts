@@ -1,7 +1,24 @@
 import { z } from 'zod';
+import { MENU_COMMAND_IDS } from '../commands/table';
 import { EXPORT_FORMAT_IDS, FILE_FILTERS, LAYOUTS } from '../formats/table';
+import { GlossarySchema } from '../glossary/model';
 import { ProjectPatchSchema } from '../model/patch';
 import { ProjectSchema } from '../model/schema';
+import {
+  CostSchema,
+  FuzzyMatchSchema,
+  JobProblemSchema,
+  KeyStatusSchema,
+  TaskSchema,
+  TermPairSchema,
+  TmPairSchema,
+  TokenCountSchema,
+  TranslateBatchResultSchema,
+  TranslateProgressSchema,
+  TranslateScopeSchema,
+  TranslationDraftSchema,
+} from '../translate/schema';
+import { LlmSettingsSchema } from '../translate/settings';
 import type { HostMessageData } from './messages';
 
 /**
@@ -46,7 +63,15 @@ export const MediaInfoSchema = z.object({
       language: z.string().optional(),
     }),
   ),
-  video: z.object({ width: z.number().int(), height: z.number().int(), codec: z.string() }).nullable(),
+  video: z
+    .object({
+      width: z.number().int(),
+      height: z.number().int(),
+      codec: z.string(),
+      /** Frames per second, when the file says: a project without a frame rate takes it (QA's frame gaps). */
+      frameRate: z.number().positive().optional(),
+    })
+    .nullable(),
   /** Audio track used for playback and the waveform (index among audio tracks). */
   audioTrack: z.number().int().nonnegative(),
   /** From Bilibili metadata (entry.json, .videoInfo), when the media came from Bilibili. */
@@ -69,6 +94,13 @@ export const WriteEncodingSchema = z.enum(['utf8', 'utf8-bom', 'gb18030', 'gbk',
 /** From the format table (shared/formats/table.ts): the formats that export, and the layouts. */
 export const ExportFormatSchema = z.enum(EXPORT_FORMAT_IDS);
 export const LayoutSchema = z.enum(LAYOUTS);
+/** Scripts Chinese text can be exported in (BCP 47): Simplified, Traditional for Taiwan, Traditional for Hong Kong. */
+export const ChineseScriptSchema = z.enum(['zh-Hans', 'zh-Hant-TW', 'zh-Hant-HK']);
+const LineLimitsSchema = z.object({
+  maxCharsPerLine: z.number().positive(),
+  maxLines: z.number().int().positive(),
+});
+export const WrapLimitsSchema = z.object({ zh: LineLimitsSchema, en: LineLimitsSchema });
 
 const ExportOptionsSchema = z.object({
   format: ExportFormatSchema,
@@ -79,6 +111,13 @@ const ExportOptionsSchema = z.object({
   assBilingual: z.enum(['one-event', 'two-events']).default('one-event'),
   /** Plain text: the transcript's paragraph style or one segment per line. */
   textStyle: z.enum(['paragraphs', 'lines']).default('lines'),
+  /** Chinese text written as Simplified, or Traditional with Taiwan's or Hong Kong's words (OpenCC); absent: as it is. */
+  script: ChineseScriptSchema.optional(),
+  /**
+   * Re-break lines longer than these limits (a QA profile's, per script: zh for Chinese text, en for
+   * Latin-script text), Chinese at punctuation or word boundaries; absent: lines as they are.
+   */
+  wrap: WrapLimitsSchema.optional(),
 });
 
 export const OpenedDocumentSchema = z.object({
@@ -113,12 +152,20 @@ export const SettingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   /** Most recent first. */
   recentFiles: z.array(z.string()),
-  /** Keyboard overrides: action → chords (renderer/app/shortcuts.ts). Absent: the defaults. */
+  /** Keyboard overrides: command id → chords (shared/commands). Absent: the table's defaults. */
   shortcuts: z.record(z.string(), z.array(z.string())).optional(),
   /** Absent: the defaults of renderer/state/preferences.ts. */
   qaProfile: QaProfileSchema.optional(),
   /** The last export's options, where the export dialog starts (each field checked when read). */
   exportOptions: z.record(z.string(), z.string()).optional(),
+  /** The QA profile in force (a built-in id such as `netflix`, or a custom one's); absent: see shared/qa/profile.ts resolveProfile. */
+  qaProfileId: z.string().optional(),
+  /** The user's own QA profiles (a broken one is skipped when read, not the whole list). */
+  qaProfiles: z.array(z.unknown()).optional(),
+  /** Words the spell check counts as known. */
+  userWords: z.array(z.string()).optional(),
+  /** Machine translation endpoint (no key: keys are in the key store). Absent: DEFAULT_LLM_SETTINGS. */
+  llm: LlmSettingsSchema.optional(),
 });
 
 /** One zoom level of a waveform: a binary peaks file the renderer fetches from `url`. */
@@ -178,7 +225,7 @@ export const ReimportChangeSchema = z.object({
 });
 export const ReimportProposalSchema = z.object({
   field: CorrectionFieldSchema,
-  kind: z.enum(['tsv', 'numbered', 'paragraphs', 'lines']),
+  kind: z.enum(['tsv', 'numbered', 'paragraphs', 'lines', 'proofread']),
   mode: z.enum(['by-id', 'by-position', 'aligned']),
   changes: z.array(ReimportChangeSchema),
   segments: z.number().int(),
@@ -194,6 +241,49 @@ const PairResultSchema = z.object({
   /** Why the pair failed, in English (`file:line: message`), and as a message for the UI. */
   error: z.string().nullable(),
   errorMessage: HostMessageSchema.nullable(),
+});
+
+// ---- machine translation, proofreading, translation memory (shared/translate, shared/tm) ----
+const LanguagesSchema = z.object({ source: z.string().min(1), translation: z.string().min(1) }).strict();
+const TranslateJobArgs = z.object({
+  project: ProjectSchema,
+  task: TaskSchema.default('translate'),
+  scope: TranslateScopeSchema,
+  /** Replace existing translations (never without the user saying so). */
+  overwrite: z.boolean().default(false),
+  /** Fill exact translation-memory matches first (translation only). */
+  useMemory: z.boolean().default(true),
+  /** The glossary's term pairs (termPairs(glossary)), required in the translations. */
+  glossary: z.array(TermPairSchema).default([]),
+  /** The QA profile's translation line length, respected where the words allow. */
+  maxLineLength: z.number().int().positive().default(42),
+  maxLines: z.number().int().min(1).max(3).default(1),
+});
+const DestinationSchema = z.object({ origin: z.string(), host: z.string(), loopback: z.boolean() });
+export const TranslatePreviewSchema = z.object({
+  destination: DestinationSchema,
+  model: z.string(),
+  /** Segments the job would propose text for (memory and model). */
+  segments: z.number().int(),
+  /** Of those, filled from the translation memory without a request. */
+  memoryHits: z.number().int(),
+  units: z.number().int(),
+  /** Requests at the configured batch size (before any retry or split). */
+  requests: z.number().int(),
+  estimatedTokens: TokenCountSchema,
+  estimatedCost: CostSchema.nullable(),
+  key: KeyStatusSchema,
+});
+export const TranslateResultsSchema = z.object({
+  progress: TranslateProgressSchema,
+  /** Translation: drafts of the finished batches from `fromBatch` on (apply each as one undo step). */
+  batches: z.array(TranslateBatchResultSchema),
+  /** Translation: exact translation-memory matches (origin 'memory'). */
+  memory: z.array(TranslationDraftSchema),
+  /** Proofreading: the fixes so far, for the reimport review dialog. */
+  proofread: ReimportProposalSchema.nullable(),
+  /** Batches that failed for good in this run (nothing of them is in the results). */
+  problems: z.array(JobProblemSchema),
 });
 
 function call<A extends z.ZodType, R extends z.ZodType>(doc: string, args: A, result: R) {
@@ -318,6 +408,127 @@ export const contract = {
       .strict(),
     z.object({ results: z.array(PairResultSchema) }),
   ),
+  'glossary.get': call(
+    "The user's reusable glossary (term pairs and ASR fixes) from the profile folder; empty when there is none.",
+    none,
+    GlossarySchema,
+  ),
+  'glossary.set': call(
+    "Replace the user's reusable glossary (written atomically to the profile folder); returns it as saved.",
+    z.object({ glossary: GlossarySchema }).strict(),
+    GlossarySchema,
+  ),
+  'glossary.importCsv': call(
+    'Read a glossary CSV (RFC 4180; UTF-8 with or without BOM, or another detected encoding): columns kind, source, target, note. Bad rows are skipped and listed with their line.',
+    z.object({ path: z.string().min(1) }).strict(),
+    z.object({ glossary: GlossarySchema, warnings: z.array(Warning) }),
+  ),
+  'glossary.exportCsv': call(
+    'Write a glossary as CSV (header kind,source,target,note; UTF-8 with BOM so spreadsheets read the Chinese), atomically.',
+    z.object({ path: z.string().min(1), glossary: GlossarySchema }).strict(),
+    z.object({ path: z.string(), entries: z.number().int() }),
+  ),
+  'spell.check': call(
+    'English words the dictionary (Hunspell en_US through nspell) does not know, among those given (each once). The first call loads the dictionary (about half a second).',
+    z.object({ words: z.array(z.string().max(100)).max(20000) }).strict(),
+    z.object({ unknown: z.array(z.string()) }),
+  ),
+  'spell.suggest': call(
+    'Spelling suggestions for one English word, best first (at most 8).',
+    z.object({ word: z.string().min(1).max(100) }).strict(),
+    z.object({ suggestions: z.array(z.string()) }),
+  ),
+  'translate.preview': call(
+    'What a translation or proofreading job would do, without sending anything: where the text goes, how many segments, memory hits and requests, the estimated tokens and cost, and whether a key is there.',
+    TranslateJobArgs.strict(),
+    TranslatePreviewSchema,
+  ),
+  'translate.start': call(
+    'Start a job in the background (jobId: the caller may choose it): translate sentence by sentence, or proofread the source. Answers at once with the first progress; translate.progress events follow; translate.results gives the drafts of finished batches. Existing translations are never overwritten unless overwrite.',
+    TranslateJobArgs.extend({ jobId: JobId }).strict(),
+    TranslateProgressSchema,
+  ),
+  'translate.resume': call(
+    'Run a cancelled, failed or partly failed job again: finished batches are kept and skipped.',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    TranslateProgressSchema,
+  ),
+  'translate.cancel': call(
+    'Cancel a running job; its finished batches stay available (translate.results) and it can be resumed.',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  'translate.results': call(
+    'The proposals of a job so far: per-segment drafts of each finished batch (or, proofreading, a reimport proposal), with the progress and the problems.',
+    z.object({ jobId: z.string().min(1), fromBatch: z.number().int().nonnegative().default(0) }).strict(),
+    TranslateResultsSchema,
+  ),
+  'translate.discard': call(
+    'Forget a job and its results (a running one is cancelled first).',
+    z.object({ jobId: z.string().min(1) }).strict(),
+    z.object({ discarded: z.boolean() }),
+  ),
+  'llm.check': call(
+    'Try the endpoint of the given settings (else the saved ones): where the text would go, and the models it lists. Sends no text.',
+    z.object({ settings: LlmSettingsSchema.optional() }).strict(),
+    z.object({
+      ok: z.boolean(),
+      destination: DestinationSchema.nullable(),
+      models: z.array(z.string()),
+      message: z.string().nullable(),
+    }),
+  ),
+  'llm.keyStatus': call(
+    "Whether a key is there for the endpoint's host (baseUrl, else the saved settings'), and where from. Never the key itself.",
+    z.object({ baseUrl: z.string().optional() }).strict(),
+    KeyStatusSchema,
+  ),
+  'llm.setKey': call(
+    "Store the API key for the endpoint's host (in the OS keychain where the host has one, else a 0600 file), or forget it (null).",
+    z.object({ baseUrl: z.string().optional(), key: z.string().max(4096).nullable() }).strict(),
+    KeyStatusSchema,
+  ),
+  'tm.lookup': call(
+    "The translation memory for a project's segments (ids, else every untranslated one): exact matches as drafts for untranslated segments, and fuzzy matches (at least 75 % similar, with the differences) per segment.",
+    z
+      .object({
+        project: ProjectSchema,
+        ids: z.array(z.string()).optional(),
+        fuzzy: z.boolean().default(true),
+        limit: z.number().int().min(1).max(10).default(3),
+      })
+      .strict(),
+    z.object({
+      drafts: z.array(TranslationDraftSchema),
+      suggestions: z.array(z.object({ segmentId: z.string(), matches: z.array(FuzzyMatchSchema) })),
+      size: z.number().int(),
+    }),
+  ),
+  'tm.add': call(
+    'Add confirmed pairs (source → translation) to the user-wide translation memory.',
+    z.object({ pairs: z.array(TmPairSchema).min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({ added: z.number().int(), size: z.number().int() }),
+  ),
+  'tm.import': call(
+    'Add the pairs of a TMX file (from a CAT tool) to the translation memory.',
+    z.object({ path: z.string().min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({
+      added: z.number().int(),
+      skipped: z.number().int(),
+      size: z.number().int(),
+      warnings: z.array(Warning),
+    }),
+  ),
+  'tm.export': call(
+    'Write the translation memory as a TMX 1.4 file, atomically.',
+    z.object({ path: z.string().min(1), languages: LanguagesSchema.optional() }).strict(),
+    z.object({ path: z.string(), pairs: z.number().int() }),
+  ),
+  'tm.stats': call(
+    'How many pairs the translation memory holds, and its file.',
+    z.object({ languages: LanguagesSchema.optional() }).strict(),
+    z.object({ size: z.number().int(), file: z.string() }),
+  ),
   'settings.get': call('The user settings (defaults where unset).', none, SettingsSchema),
   'settings.set': call(
     'Change some settings; returns all of them as saved.',
@@ -347,12 +558,10 @@ export const events = {
     /** Base64 of little-endian int16 (min, max) pairs, full scale 32767. */
     data: z.string(),
   }),
-  /** A menu item or OS action the renderer should run (Electron menus; none on the web host). */
-  'app.command': z.object({
-    command: z.enum(['open', 'save', 'save-as', 'export', 'undo', 'redo', 'find', 'replace', 'settings']),
-  }),
-  /** Correction items of the Electron File menu. */
-  'correction.command': z.object({ command: z.enum(['export-text', 'reimport', 'batch']) }),
+  /** A menu item the renderer should run: the commands with a menu entry (Electron menus; none on the web host). */
+  'app.command': z.object({ command: z.enum(MENU_COMMAND_IDS) }),
+  /** A translation or proofreading job's progress: state changes, finished batches, streamed text. */
+  'translate.progress': TranslateProgressSchema,
 } as const;
 
 export type Contract = typeof contract;

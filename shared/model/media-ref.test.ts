@@ -30,3 +30,12 @@ describe('linkMedia', () => {
     expect(linkMedia(once, { path: '/a.mp4', audioTrack: 1, bilibili: null })).not.toBe(once);
   });
 });
+
+describe('linkMedia and the frame rate', () => {
+  it('gives a project without a frame rate the video’s, and keeps one it has', () => {
+    const media = { path: '/a.mp4', audioTrack: 0, bilibili: null, video: { frameRate: 30000 / 1001 } };
+    expect(linkMedia(createProject(), media).frameRate).toBeCloseTo(29.97, 2);
+    expect(linkMedia({ ...createProject(), frameRate: 25 }, media).frameRate).toBe(25);
+    expect(linkMedia(createProject(), { ...media, video: null }).frameRate).toBeUndefined();
+  });
+});

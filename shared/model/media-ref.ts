@@ -5,11 +5,14 @@ export interface OpenedMediaFacts {
   readonly path: string;
   readonly audioTrack: number;
   readonly bilibili: { readonly title?: string; readonly bvid?: string; readonly part?: string } | null;
+  /** A video's frame rate, which a project without one takes. */
+  readonly video?: { readonly frameRate?: number | undefined } | null;
 }
 
 /**
  * The project with this media linked: its path, the chosen audio track (kept only when not the
- * first) and the Bilibili title, BV id and part name, which also title an untitled project. Returns
+ * first) and the Bilibili title, BV id and part name, which also title an untitled project; a
+ * project without a frame rate takes the video's. Returns
  * the same project when nothing changes, so linking the same media again is not an edit.
  */
 export function linkMedia(project: Project, media: OpenedMediaFacts): Project {
@@ -30,6 +33,7 @@ export function linkMedia(project: Project, media: OpenedMediaFacts): Project {
     old.title === ref.title &&
     old.bvid === ref.bvid &&
     old.part === ref.part;
-  if (same && title === project.title) return project;
-  return { ...project, title, media: ref };
+  const frameRate = project.frameRate ?? media.video?.frameRate;
+  if (same && title === project.title && frameRate === project.frameRate) return project;
+  return { ...project, title, media: ref, ...(frameRate !== undefined ? { frameRate } : {}) };
 }

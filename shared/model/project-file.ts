@@ -23,7 +23,7 @@ export interface ProjectFileProblem {
 export type ProjectFileParse = { ok: true; project: Project } | { ok: false; problem: ProjectFileProblem };
 
 export function serializeProjectFile(project: Project): string {
-  const { title, media, languages, nextId, segments } = project;
+  const { title, media, languages, nextId, segments, frameRate, glossary } = project;
   const file = {
     format: PROJECT_FILE_FORMAT,
     version: PROJECT_FILE_VERSION,
@@ -31,6 +31,9 @@ export function serializeProjectFile(project: Project): string {
     media,
     languages,
     nextId,
+    // Optional fields are written only when set, so older projects save as they were.
+    ...(frameRate !== undefined ? { frameRate } : {}),
+    ...(glossary !== undefined ? { glossary } : {}),
     segments,
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -70,8 +70,14 @@ export function updateSegment(project: Project, id: SegmentId, update: (s: Segme
   return { ...project, segments };
 }
 
+/** A person's edit of a translation makes it theirs: a machine draft's flag goes. */
 export function setText(project: Project, id: SegmentId, side: Side, text: string): Project {
-  return updateSegment(project, id, (s) => (s[side] === text ? s : { ...s, [side]: text }));
+  return updateSegment(project, id, (s) => {
+    if (s[side] === text) return s;
+    if (side === 'translation' && s.flags.includes('machine-translated'))
+      return { ...s, translation: text, flags: s.flags.filter((f) => f !== 'machine-translated') };
+    return { ...s, [side]: text };
+  });
 }
 
 /** Set both times; a timed segment must satisfy 0 <= start <= end. A person's timing replaces any automatic one. */

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { GlossarySchema } from '../glossary/model';
 import type { Project } from './types';
 
 /** Runtime schemas of the document, used to validate project files and IPC arguments. */
 const ms = z.number().int().nonnegative();
 
-export const FlagSchema = z.enum(['needs-timing', 'auto-timed', 'reimported', 'needs-review', 'locked']);
+export const FlagSchema = z.enum([
+  'needs-timing',
+  'auto-timed',
+  'reimported',
+  'needs-review',
+  'locked',
+  'machine-translated',
+]);
 
 export const SegmentSchema = z
   .object({
@@ -35,4 +43,6 @@ export const ProjectSchema = z.object({
   languages: z.object({ source: z.string(), translation: z.string() }),
   segments: z.array(SegmentSchema).readonly(),
   nextId: z.number().int().positive(),
+  frameRate: z.number().positive().max(1000).optional(),
+  glossary: GlossarySchema.optional(),
 }) satisfies z.ZodType<Project>;

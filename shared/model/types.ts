@@ -1,11 +1,16 @@
+import type { Glossary } from '../glossary/model';
+
 /** Stable identity of a segment: survives split, merge and sort. UI and history refer to ids, never rows. */
 export type SegmentId = string;
 
 /** Which text of a segment an operation works on. */
 export type Side = 'source' | 'translation';
 
-/** Marks a segment carries until a person has looked at it. */
-export type Flag = 'needs-timing' | 'auto-timed' | 'reimported' | 'needs-review' | 'locked';
+/**
+ * Marks a segment carries until a person has looked at it. 'machine-translated': the translation is
+ * a draft from a model or the translation memory, until a person edits or confirms it.
+ */
+export type Flag = 'needs-timing' | 'auto-timed' | 'reimported' | 'needs-review' | 'locked' | 'machine-translated';
 
 export interface Segment {
   readonly id: SegmentId;
@@ -44,4 +49,8 @@ export interface Project {
   readonly segments: readonly Segment[];
   /** Next number used to mint a segment id; kept in the project so ids never repeat. */
   readonly nextId: number;
+  /** Frames per second of the video the subtitles are timed to (QA's frame gaps); absent: 25, or the linked video's. */
+  readonly frameRate?: number;
+  /** The project's own glossary: term pairs and ASR fixes (shared/glossary). */
+  readonly glossary?: Glossary;
 }

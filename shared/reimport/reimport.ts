@@ -35,7 +35,8 @@ export type ReimportWarning = HostWarning;
 
 export interface ReimportProposal {
   readonly field: CorrectionField;
-  readonly kind: CorrectedKind;
+  /** What the corrected text was; 'proofread': fixes a model proposed (shared/translate/proofread.ts). */
+  readonly kind: CorrectedKind | 'proofread';
   readonly mode: ReimportMode;
   /** Segments whose text changes or that need review, in project order. */
   readonly changes: ReimportChange[];

@@ -25,16 +25,18 @@ import type { MediaSession } from './media';
  */
 
 type ExportArgs = Omit<CallArgs<'project.export'>, 'path' | 'project' | 'allowLossy'>;
+/** The export options with the contract's defaults filled in; the script and wrap changes stay optional. */
+type ExportChoice = Required<Omit<ExportArgs, 'script' | 'wrap'>> & Pick<ExportArgs, 'script' | 'wrap'>;
 
 export interface DocumentSession {
   open(path: string, encoding?: ReadEncoding): Promise<OpenedDocument>;
   initial(): Promise<OpenedDocument>;
   save(path: string, project: Project): Promise<{ path: string }>;
-  exportCheck(project: Project, options: Required<ExportArgs>): CallResult<'project.exportCheck'>;
+  exportCheck(project: Project, options: ExportChoice): CallResult<'project.exportCheck'>;
   export(
     path: string,
     project: Project,
-    options: Required<ExportArgs>,
+    options: ExportChoice,
     allowLossy: boolean,
   ): Promise<CallResult<'project.export'>>;
   importTranslation(

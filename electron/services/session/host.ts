@@ -2,6 +2,7 @@ import type { FileFilter } from '../../../shared/formats/table';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { MediaRegistry } from '../media-registry';
 import type { SettingsStore } from '../settings';
+import type { KeyCipher } from '../translate/key-store';
 
 export type DialogFilter = FileFilter;
 
@@ -30,4 +31,8 @@ export interface HostDeps {
   ffmpegPath?: string;
   /** Derived files kept between sessions (waveform peaks, remuxes): `<profileDir>/cache`. */
   cacheDir: string;
+  /** Where the user glossary lives; absent: the folder that holds cacheDir. */
+  profileDir?: string;
+  /** Encrypts API keys with the OS keychain (Electron's safeStorage); absent: a 0600 file. */
+  keyCipher?: KeyCipher | null;
 }

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
 import { editor, useEditor } from '../../state/editor';
 import { notices } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { ToolButton } from '../../ui/controls';
 import { AutotimeIcon } from './AutotimeIcon';
 import { canAutotime, runAutotime } from './run-autotime';

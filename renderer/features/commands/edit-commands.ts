@@ -1,3 +1,4 @@
+import type { CommandSubset } from '../../../shared/commands/table';
 import { indexOfSegment } from '../../../shared/model/project';
 import {
   deleteSegments,
@@ -12,28 +13,24 @@ import {
 } from '../../../shared/model/segment-ops';
 import type { Project, SegmentId, Side } from '../../../shared/model/types';
 import type { Editor } from '../../state/editor';
+import type { FieldFocus } from '../../state/fields';
 import type { Reveal } from '../../state/reveal';
 import type { Selection } from '../../state/selection';
 
-/** The segment text field that has the keyboard, and where its cursor is. */
-export interface FieldFocus {
-  id: SegmentId;
-  side: Side;
-  /** selectionStart of the field. */
-  offset: number;
-}
+export type { FieldFocus };
 
 /** What the commands need to know about the page, outside the stores (the DOM, the player). */
 export interface EditContext {
   focusedField(): FieldFocus | null;
   /** The playhead in ms, or null without media. */
   playheadMs(): number | null;
-  /** Put the text cursor in a field (after the grid shows it); offset null = keep/end. */
+  /** Put the text cursor in a field once the command's rows are on screen; offset null = keep it where it is. */
   focusField(id: SegmentId, side: Side, offset: number | null): void;
   seek(ms: number): void;
 }
 
-export type EditAction =
+/** The commands of the table that edit the document or move between segments. */
+export type EditAction = CommandSubset<
   | 'split'
   | 'merge'
   | 'insert-after'
@@ -55,7 +52,8 @@ export type EditAction =
   | 'redo'
   | 'prev-segment'
   | 'next-segment'
-  | 'switch-field';
+  | 'switch-field'
+>;
 
 const NUDGES: Partial<Record<EditAction, ['start' | 'end', number]>> = {
   'start-minus-10': ['start', -10],

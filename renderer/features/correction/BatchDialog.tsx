@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/ipc/contract';
-import { useRuntime } from '../../app/runtime';
 import { hostText } from '../../i18n/host-text';
 import { errorDetail } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { Modal } from '../../ui/Modal';
 import { basename } from '../files/paths';
 import { askPath } from './paths';

@@ -1,22 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
-import { editor, useEditor } from '../../state/editor';
-import { notices } from '../../state/notices';
+import { runCommand } from '../../state/commands';
+import { useEditor } from '../../state/editor';
+import { useRuntime } from '../../state/runtime';
 import { ToolButton } from '../../ui/controls';
 import { ChevronUpDownIcon } from '../../ui/icons';
 import { BatchDialog } from './BatchDialog';
+import { type CorrectionCommand, startReimport } from './commands';
 import { ExportTextDialog } from './ExportTextDialog';
-import { askPath } from './paths';
 import { ReviewDialog } from './ReviewDialog';
-import { type CorrectionField, correctionDialog, useCorrectionDialog } from './state';
+import { correctionDialog, useCorrectionDialog } from './state';
 import './correction.css';
-
-type Command = 'export-text' | 'reimport' | 'batch';
 
 /**
  * The toolbar's correction menu (export for correction, reimport, batch) and the dialogs it opens;
- * the Electron File menu reaches the same commands through the correction.command event.
+ * the desktop File menu runs the same commands (shared/commands/table.ts).
  */
 export function CorrectionMenu() {
   const { t } = useTranslation();
@@ -25,29 +23,6 @@ export function CorrectionMenu() {
   const dialog = useCorrectionDialog();
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
-
-  async function reimport(field: CorrectionField = 'text') {
-    const doc = editor.get().doc;
-    if (!doc) return;
-    try {
-      const path = await askPath(client, 'open', 'document', doc.path ?? doc.sourcePath);
-      if (path) correctionDialog.set({ kind: 'review', path, field });
-    } catch (err) {
-      notices.error('dialog', err);
-    }
-  }
-
-  function run(command: Command) {
-    setOpen(false);
-    if (command === 'batch') return correctionDialog.set({ kind: 'batch' });
-    if (!editor.get().doc) return;
-    if (command === 'export-text') return correctionDialog.set({ kind: 'export' });
-    void reimport();
-  }
-
-  const runRef = useRef(run);
-  runRef.current = run;
-  useEffect(() => client.on('correction.command', ({ command }) => runRef.current(command)), [client]);
 
   // A click anywhere else closes the menu.
   useEffect(() => {
@@ -67,10 +42,10 @@ export function CorrectionMenu() {
   }, [open]);
 
   const done = () => correctionDialog.set(null);
-  const items: { command: Command; label: string; needsDoc: boolean }[] = [
-    { command: 'export-text', label: t('correction.exportText'), needsDoc: true },
-    { command: 'reimport', label: t('correction.reimport'), needsDoc: true },
-    { command: 'batch', label: t('correction.batch'), needsDoc: false },
+  const items: { command: CorrectionCommand; label: string; needsDoc: boolean }[] = [
+    { command: 'correction-export', label: t('correction.exportText'), needsDoc: true },
+    { command: 'correction-reimport', label: t('correction.reimport'), needsDoc: true },
+    { command: 'correction-batch', label: t('correction.batch'), needsDoc: false },
   ];
 
   return (
@@ -90,7 +65,10 @@ export function CorrectionMenu() {
               type="button"
               role="menuitem"
               disabled={item.needsDoc && !hasDoc}
-              onClick={() => run(item.command)}
+              onClick={() => {
+                setOpen(false);
+                runCommand(item.command);
+              }}
             >
               {item.label}
             </button>
@@ -107,7 +85,7 @@ export function CorrectionMenu() {
           onField={(field) => correctionDialog.set({ ...dialog, field })}
           onChooseAnother={() => {
             done();
-            void reimport(dialog.field);
+            void startReimport(client, dialog.field);
           }}
           onDone={done}
         />

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { notices } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { Modal } from '../../ui/Modal';
 import { writeEncodingName } from '../files/EncodingNames';
 import { WRITE_ENCODINGS, type WriteEncoding } from '../files/export-options';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
 import { warningText } from '../../i18n/host-text';
 import { editor } from '../../state/editor';
 import { errorDetail, notices } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { WarningIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
 import { basename } from '../files/paths';

@@ -1,13 +1,13 @@
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../shared/model/types';
-import { useRuntime } from '../../app/runtime';
 import { warningText } from '../../i18n/host-text';
+import { documentStats } from '../../state/document-stats';
 import { editor } from '../../state/editor';
 import { errorDetail } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { WarningIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
-import { documentStats } from '../status/stats';
 import type { ExportCheck } from './commands';
 import { CharacterList, writeEncodingName } from './EncodingNames';
 import {

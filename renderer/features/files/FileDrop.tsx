@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
 import { notices } from '../../state/notices';
+import { useFileCommands } from './context';
 import { type DroppedFile, planDrop } from './drop';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -19,7 +19,7 @@ function droppedFile(file: File): DroppedFile {
  */
 export function FileDrop() {
   const { t } = useTranslation();
-  const { commands } = useRuntime();
+  const commands = useFileCommands();
   const [hovering, setHovering] = useState(false);
 
   useEffect(() => {

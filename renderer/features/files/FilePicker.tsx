@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult } from '../../../shared/ipc/contract';
-import { useRuntime } from '../../app/runtime';
 import { errorDetail } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 import { CloseIcon, FileIcon, FolderIcon, UpIcon } from '../../ui/icons';
 import { Modal } from '../../ui/Modal';
 import type { PathRequest } from './commands';

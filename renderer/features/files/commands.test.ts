@@ -78,7 +78,7 @@ describe('file commands', () => {
     const { editor, commands, calls } = setup({ 'project.save': ({ path }) => ({ path }) });
     editor.openDocument(sampleDocument());
     editor.editText('s2', 'source', '各位来宾，欢迎');
-    await commands.run('save');
+    await commands.save();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.name).toBe('project.save');
     const args = calls[0]?.args as CallArgs<'project.save'>;
@@ -196,7 +196,7 @@ describe('file commands', () => {
       },
     );
     editor.openDocument(sampleDocument());
-    await commands.run('export');
+    await commands.exportCaptions();
     expect(calls.map((c) => c.name)).toEqual(['project.exportCheck', 'dialog.save', 'project.export']);
     const exportCall = calls.find((c) => c.name === 'project.export');
     expect(exportCall?.args).toMatchObject({

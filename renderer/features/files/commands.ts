@@ -69,10 +69,7 @@ export interface FileCommandDeps {
   storage?: OptionStorage | null;
 }
 
-export type FileCommand = 'open' | 'save' | 'save-as' | 'export';
-
 export interface FileCommands {
-  run(command: FileCommand): Promise<void>;
   open(): Promise<void>;
   openPath(path: string): Promise<void>;
   /** Open a file with an encoding the user picks (after detection failed). */
@@ -253,19 +250,6 @@ export function createFileCommands({ client, editor, notices, ui, storage = null
   }
 
   const commands: FileCommands = {
-    run(command) {
-      switch (command) {
-        case 'open':
-          return commands.open();
-        case 'save':
-          return commands.save();
-        case 'save-as':
-          return commands.saveAs();
-        case 'export':
-          return commands.exportCaptions();
-      }
-    },
-
     open: () =>
       exclusive(async () => {
         if (!(await mayDiscard('open'))) return;

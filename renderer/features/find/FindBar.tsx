@@ -4,9 +4,9 @@ import { type FindQuery, findMatches, replaceAll, replaceMatch } from '../../../
 import type { Side } from '../../../shared/model/types';
 import { editor, useEditor } from '../../state/editor';
 import { notices } from '../../state/notices';
+import { closeFind, usePanels } from '../../state/panels';
 import { reveal } from '../../state/reveal';
 import { selection } from '../../state/selection';
-import { closeFind, usePanels } from '../commands/panels';
 import './find.css';
 
 /**

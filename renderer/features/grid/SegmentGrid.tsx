@@ -1,15 +1,17 @@
 import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cpsLimits } from '../../../shared/qa/profile';
 import { editor, useEditor } from '../../state/editor';
+import { fieldElement } from '../../state/fields';
 import { playback } from '../../state/playback';
-import { useQaProfile } from '../../state/preferences';
+import { useActiveQaProfile } from '../../state/preferences';
 import { type RevealRequest, reveal } from '../../state/reveal';
+import { countRender } from '../rows/render-probe';
 import { TranslationRow } from '../translate/TranslationRow';
 import { ViewBar } from '../translate/ViewSwitch';
 import { useViewMode, viewMode } from '../translate/view-mode';
 import { followIn, followOffset } from './follow';
-import { countRender } from './render-probe';
 import { SegmentRow } from './SegmentRow';
 import './grid.css';
 import '../translate/translate.css';
@@ -37,7 +39,6 @@ function measureRow(
   return known ?? element.getBoundingClientRect().height;
 }
 
-/** The QA profile's limits once the settings keep one; the defaults until then. */
 /**
  * The segment list, virtualized: only the rows in view (and a few around them) exist in the DOM,
  * each measured as it renders, so a three-hour talk scrolls and types like a short one. It shows
@@ -52,7 +53,9 @@ export const SegmentGrid = memo(function SegmentGrid() {
   const docSerial = useEditor((s) => s.docSerial);
   const sourceLang = useEditor((s) => s.doc?.project.languages.source ?? 'zh-CN');
   const translationLang = useEditor((s) => s.doc?.project.languages.translation ?? 'en');
-  const { maxCpsSource, maxCpsTranslation } = useQaProfile();
+  const cps = cpsLimits(useActiveQaProfile(), { source: sourceLang, translation: translationLang });
+  const maxCpsSource = cps.source;
+  const maxCpsTranslation = cps.translation;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The row holding the focus stays rendered when scrolled away, so typing (and a composition) survive.
   const focusedIndex = useRef<number | null>(null);
@@ -146,7 +149,7 @@ export const SegmentGrid = memo(function SegmentGrid() {
           if (++frames < REVEAL_FRAMES) requestAnimationFrame(attempt);
           return;
         }
-        const field = request.field && row.querySelector<HTMLElement>(`[data-testid="${request.field}-input"]`);
+        const field = request.field && fieldElement(request.id, request.field);
         if (field && document.activeElement !== field) {
           focusedIndex.current = index;
           field.focus({ preventScroll: true });

@@ -1,13 +1,9 @@
-import type { TFunction } from 'i18next';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SegmentId } from '../../../shared/model/types';
-import { useEditor } from '../../state/editor';
-import { useIsSelected } from '../../state/selection';
-import { charsPerSecond, formatCps, formatDuration } from './cps';
-import { countRender } from './render-probe';
-import { segmentOf, selectRowOnPress } from './row-shared';
-import { SegmentText } from './SegmentText';
+import { Cps } from '../rows/Cps';
+import { charsPerSecond, formatDuration } from '../rows/cps';
+import { SegmentText } from '../rows/SegmentText';
+import { useSegmentRow } from '../rows/useSegmentRow';
 import { TimeField } from './TimeField';
 
 interface SegmentRowProps {
@@ -35,30 +31,14 @@ export const SegmentRow = memo(function SegmentRow({
   maxCpsTranslation,
   measureRef,
 }: SegmentRowProps) {
-  countRender(`row:${id}`);
-  const { t } = useTranslation();
-  const segment = useEditor((s) => segmentOf(s, index, id));
-  const current = useEditor((s) => s.currentId === id);
-  const selected = useIsSelected(id);
-
+  const { segment, n, t, rowProps } = useSegmentRow(id, index, measureRef);
   if (!segment) return null;
-  const n = index + 1;
   const { start, end } = segment;
-  const sourceCps = charsPerSecond(segment.source, start, end);
-  const translationCps = charsPerSecond(segment.translation, start, end);
+  const sourceCps = charsPerSecond(segment.source, start, end, sourceLang);
+  const translationCps = charsPerSecond(segment.translation, start, end, translationLang);
 
   return (
-    <tr
-      ref={measureRef}
-      data-index={index}
-      className="segment-row"
-      data-testid="segment-row"
-      data-segment-id={id}
-      data-odd={index % 2 === 1 ? 'true' : undefined}
-      aria-current={current ? 'true' : undefined}
-      aria-selected={selected}
-      onMouseDown={(event) => selectRowOnPress(event, segment)}
-    >
+    <tr {...rowProps} className="segment-row" data-testid="segment-row" data-odd={index % 2 === 1 ? 'true' : undefined}>
       <th scope="row" className="cell cell-number" title={t('grid.selectHint')}>
         {n}
       </th>
@@ -105,29 +85,3 @@ export const SegmentRow = memo(function SegmentRow({
     </tr>
   );
 });
-
-/** Characters per second of one side, marked when over the QA limit. */
-export function Cps({
-  value,
-  max,
-  side,
-  t,
-}: {
-  value: number | null;
-  max: number;
-  side: 'source' | 'translation';
-  /** The row's translate function: one useTranslation per row keeps rows cheap to mount while scrolling. */
-  t: TFunction;
-}) {
-  const over = value !== null && value > max;
-  return (
-    <span
-      className={`cps cps-${side}${over ? ' over' : ''}`}
-      data-testid={`cps-${side}`}
-      data-over={over ? 'true' : undefined}
-      title={t(side === 'source' ? 'grid.cpsSourceHint' : 'grid.cpsTranslationHint', { max })}
-    >
-      {formatCps(value)}
-    </span>
-  );
-}

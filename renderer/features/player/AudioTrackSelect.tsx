@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaInfo } from '../../../shared/ipc/contract';
-import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { notices } from '../../state/notices';
+import { useRuntime } from '../../state/runtime';
 
 /**
  * Which audio track plays and draws the waveform, for files with several (a talk with the

@@ -2,7 +2,6 @@ import { type CSSProperties, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaInfo } from '../../../shared/ipc/contract';
 import { formatTimestamp } from '../../../shared/time/timestamp';
-import { useRuntime } from '../../app/runtime';
 import { useEditor } from '../../state/editor';
 import { notices } from '../../state/notices';
 import {
@@ -20,13 +19,14 @@ import {
 } from '../../state/playback';
 import { ToolButton } from '../../ui/controls';
 import { MediaIcon, PauseIcon, PlayIcon } from '../../ui/icons';
+import { useFileCommands } from '../files/context';
 import { AudioTrackSelect } from './AudioTrackSelect';
 import { useSegmentLoop } from './useSegmentLoop';
 import './player.css';
 
 export function Player() {
   const { t } = useTranslation();
-  const { commands } = useRuntime();
+  const commands = useFileCommands();
   const hasDoc = useEditor((s) => s.doc !== null);
   const media = useEditor((s) => s.doc?.media ?? null);
 

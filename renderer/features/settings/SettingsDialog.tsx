@@ -1,21 +1,15 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
-import {
-  chordLabel,
-  chordOf,
-  findConflicts,
-  SHORTCUTS,
-  type ShortcutAction,
-  type ShortcutOverrides,
-} from '../../app/shortcuts';
-import type { ThemeSetting } from '../../app/theme';
+import { chordLabel, chordOf } from '../../../shared/commands/chords';
+import { findConflicts, type ShortcutOverrides } from '../../../shared/commands/keymap';
+import { COMMAND_GROUPS, COMMAND_TABLE, type CommandId, commandSpec } from '../../../shared/commands/table';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { DEFAULT_QA_PROFILE, type QaProfile, usePreferences } from '../../state/preferences';
+import { useRuntime } from '../../state/runtime';
+import type { ThemeSetting } from '../../state/theme';
 import { Modal } from '../../ui/Modal';
 import { writeEncodingName } from '../files/EncodingNames';
 import { EXPORT_FORMATS, LAYOUTS, loadExportOptions, WRITE_ENCODINGS } from '../files/export-options';
-import { GROUPS } from '../shortcuts/ShortcutSheet';
 import '../shortcuts/shortcuts.css';
 import { saveSettings } from './save';
 
@@ -90,14 +84,13 @@ function ShortcutSection() {
   const overrides = usePreferences((s) => s.shortcuts);
   const keymap = usePreferences((s) => s.keymap);
   const mac = usePreferences((s) => s.info?.platform === 'darwin');
-  const [recording, setRecording] = useState<ShortcutAction | null>(null);
+  const [recording, setRecording] = useState<CommandId | null>(null);
   const conflicts = useMemo(() => findConflicts(keymap), [keymap]);
 
-  const change = (action: ShortcutAction, chords: readonly string[]) => {
-    const spec = SHORTCUTS.find((s) => s.action === action);
+  const change = (id: CommandId, chords: readonly string[]) => {
     const next: ShortcutOverrides = { ...overrides };
-    if (spec && sameChords(spec.defaults, chords)) delete next[action];
-    else next[action] = chords;
+    if (sameChords(commandSpec(id).defaultChords, chords)) delete next[id];
+    else next[id] = chords;
     void saveSettings(client, { shortcuts: next as Record<string, string[]> });
   };
 
@@ -122,16 +115,16 @@ function ShortcutSection() {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   });
 
-  const names = (actions: readonly ShortcutAction[]) => actions.map((a) => t(`edit.actions.${a}`)).join(', ');
+  const names = (ids: readonly CommandId[]) => ids.map((id) => t(`edit.actions.${id}`)).join(', ');
 
   return (
     <section className="settings-section">
       <h3>{t('edit.settingsDialog.shortcuts')}</h3>
       <p className="form-hint">{t('edit.settingsDialog.shortcutsNote')}</p>
-      {GROUPS.map((group) => (
+      {COMMAND_GROUPS.map((group) => (
         <div key={group} className="shortcut-edit-group">
           <h4>{t(`edit.groups.${group}`)}</h4>
-          {SHORTCUTS.filter((s) => s.group === group).map(({ action }) => {
+          {COMMAND_TABLE.filter((c) => c.group === group).map(({ id: action, defaultChords }) => {
             const chords = keymap.get(action) ?? [];
             const clashes = chords.flatMap((c) => (conflicts.get(c) ?? []).filter((a) => a !== action));
             return (
@@ -170,7 +163,7 @@ function ShortcutSection() {
                       type="button"
                       className="link-button"
                       data-testid="reset-shortcut"
-                      onClick={() => change(action, SHORTCUTS.find((s) => s.action === action)?.defaults ?? [])}
+                      onClick={() => change(action, defaultChords)}
                     >
                       {t('edit.settingsDialog.reset')}
                     </button>

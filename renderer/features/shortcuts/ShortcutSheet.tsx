@@ -1,14 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chordLabel, SHORTCUTS, type ShortcutGroup } from '../../app/shortcuts';
+import { chordLabel } from '../../../shared/commands/chords';
+import { COMMAND_GROUPS, COMMAND_TABLE } from '../../../shared/commands/table';
+import { openDialog } from '../../state/panels';
 import { usePreferences } from '../../state/preferences';
 import { Modal } from '../../ui/Modal';
-import { openDialog } from '../commands/panels';
 import './shortcuts.css';
 
-export const GROUPS: readonly ShortcutGroup[] = ['playback', 'navigation', 'editing', 'timing', 'file', 'view'];
-
-/** Every action and its keys (the user's, where changed), by group. */
+/** Every command of the table and its keys (the user's, where changed), by group. */
 export function ShortcutSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -26,15 +25,15 @@ export function ShortcutSheet({ onClose }: { onClose(): void }) {
       <div className="modal-body shortcut-sheet-body" data-testid="shortcut-sheet">
         <p className="form-hint">{t('edit.sheet.note', { mod: mac ? '⌘' : 'Ctrl' })}</p>
         <div className="shortcut-groups">
-          {GROUPS.map((group) => (
+          {COMMAND_GROUPS.map((group) => (
             <section key={group} className="shortcut-group">
               <h3>{t(`edit.groups.${group}`)}</h3>
               <dl>
-                {SHORTCUTS.filter((s) => s.group === group).map(({ action }) => {
-                  const chords = keymap.get(action) ?? [];
+                {COMMAND_TABLE.filter((c) => c.group === group).map(({ id }) => {
+                  const chords = keymap.get(id) ?? [];
                   return (
-                    <div key={action} className="shortcut-line" data-action={action}>
-                      <dt>{t(`edit.actions.${action}`)}</dt>
+                    <div key={id} className="shortcut-line" data-action={id}>
+                      <dt>{t(`edit.actions.${id}`)}</dt>
                       <dd>
                         {chords.length === 0 ? (
                           <span className="form-hint">{t('edit.sheet.none')}</span>

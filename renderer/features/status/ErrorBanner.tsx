@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
 import { errorText } from '../../i18n/host-text';
 import { notices, useNotices } from '../../state/notices';
 import { CloseIcon, WarningIcon } from '../../ui/icons';
+import { useFileCommands } from '../files/context';
 import './status.css';
 
 /** Failed calls, newest last, each until dismissed. Nothing here touches the document. */
 export function ErrorBanner() {
   const { t } = useTranslation();
   const errors = useNotices((s) => s.errors);
-  const { commands } = useRuntime();
+  const commands = useFileCommands();
   if (errors.length === 0) return null;
   return (
     <div className="error-banners">

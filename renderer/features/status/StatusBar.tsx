@@ -10,10 +10,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedDocument } from '../../../shared/ipc/contract';
-import { useRuntime } from '../../app/runtime';
+import { documentStats } from '../../state/document-stats';
 import { useEditor } from '../../state/editor';
 import { notices, useNotices } from '../../state/notices';
 import { CheckIcon, ChevronUpDownIcon, CloseIcon, WarningIcon } from '../../ui/icons';
+import { useFileCommands } from '../files/context';
 import {
   LOW_ENCODING_CONFIDENCE,
   READ_ENCODING_NAMES,
@@ -21,7 +22,6 @@ import {
   type ReadEncoding,
 } from '../files/export-options';
 import { basename } from '../files/paths';
-import { documentStats } from './stats';
 import './status.css';
 import { warningText } from '../../i18n/host-text';
 
@@ -178,7 +178,7 @@ function WarningsButton({ warnings, name }: { warnings: OpenedDocument['warnings
  */
 function EncodingMenu() {
   const { t } = useTranslation();
-  const { commands } = useRuntime();
+  const commands = useFileCommands();
   const ids = useId();
   const encoding = useEditor((s) => s.doc?.encoding ?? null);
   const confidence = useEditor((s) => s.doc?.encodingConfidence ?? null);

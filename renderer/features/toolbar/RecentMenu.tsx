@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZimuError } from '../../../shared/ipc/errors';
 import { msg } from '../../../shared/ipc/messages';
-import { type Runtime, useRuntime } from '../../app/runtime';
 import { i18next } from '../../i18n';
+import type { Client } from '../../platform/client';
 import { notices } from '../../state/notices';
 import { preferences, usePreferences } from '../../state/preferences';
+import { useRuntime } from '../../state/runtime';
 import { ToolButton } from '../../ui/controls';
+import type { FileCommands } from '../files/commands';
+import { useFileCommands } from '../files/context';
 import { basename, dirname } from '../files/paths';
 import { refreshSettings, saveSettings } from '../settings/save';
 import { RecentIcon } from './edit-icons';
@@ -15,7 +18,10 @@ import { RecentIcon } from './edit-icons';
  * Open a recent file. A file that is gone is reported (naming it) and dropped from the list; the
  * check lists its folder first, so a missing file never reaches the open command's own error path.
  */
-export async function openRecent(runtime: Runtime, path: string): Promise<void> {
+export async function openRecent(
+  runtime: { client: Pick<Client, 'call'>; commands: Pick<FileCommands, 'openPath'> },
+  path: string,
+): Promise<void> {
   let exists = false;
   try {
     const listing = await runtime.client.call('fs.list', { dir: dirname(path) });
@@ -37,11 +43,12 @@ export async function openRecent(runtime: Runtime, path: string): Promise<void> 
 /** The list of recent files (empty state and the toolbar menu). */
 export function RecentList({ onChosen }: { onChosen?: () => void }) {
   const { t } = useTranslation();
-  const runtime = useRuntime();
+  const { client } = useRuntime();
+  const commands = useFileCommands();
   const recent = usePreferences((s) => s.recentFiles);
   useEffect(() => {
-    void refreshSettings(runtime.client);
-  }, [runtime.client]);
+    void refreshSettings(client);
+  }, [client]);
   if (recent.length === 0) return onChosen ? <p className="recent-empty">{t('edit.noRecent')}</p> : null;
   return (
     <nav className="recent-list" aria-label={t('edit.recentTitle')}>
@@ -56,7 +63,7 @@ export function RecentList({ onChosen }: { onChosen?: () => void }) {
               title={path}
               onClick={() => {
                 onChosen?.();
-                void openRecent(runtime, path);
+                void openRecent({ client, commands }, path);
               }}
             >
               <span className="recent-name">{basename(path)}</span>

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useRuntime } from '../../app/runtime';
-import { actionLabel, type ShortcutAction, shortcutLabel } from '../../app/shortcuts';
-import type { ThemeSetting } from '../../app/theme';
+import { commandKeysLabel } from '../../../shared/commands/keymap';
+import type { CommandId } from '../../../shared/commands/table';
 import { LANGUAGES, type Language } from '../../i18n/language';
+import { runCommand } from '../../state/commands';
 import { useEditor } from '../../state/editor';
 import { usePreferences } from '../../state/preferences';
+import { useRuntime } from '../../state/runtime';
+import type { ThemeSetting } from '../../state/theme';
 import { Segmented, ToolButton } from '../../ui/controls';
 import {
   ExportIcon,
@@ -17,7 +19,6 @@ import {
   TranslationIcon,
 } from '../../ui/icons';
 import { AutotimeButton } from '../autotime/AutotimeButton';
-import { runAction } from '../commands/actions';
 import { CorrectionMenu } from '../correction/CorrectionMenu';
 import { FindIcon, KeyboardIcon, RedoIcon, SettingsIcon, ShiftIcon, UndoIcon } from './edit-icons';
 import { RecentMenu } from './RecentMenu';
@@ -25,13 +26,13 @@ import './toolbar.css';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { commands, setLanguage, setTheme } = useRuntime();
+  const { setLanguage, setTheme } = useRuntime();
   const hasDoc = useEditor((s) => s.doc !== null);
   const language = usePreferences((s) => s.language);
   const theme = usePreferences((s) => s.theme);
   const mac = usePreferences((s) => s.info?.platform === 'darwin');
-  const keys = (key: string, shift = false) => shortcutLabel(key, { mac, shift });
   const keymap = usePreferences((s) => s.keymap);
+  const keys = (id: CommandId) => commandKeysLabel(keymap, id, mac);
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   type HintKey =
@@ -41,8 +42,8 @@ export function Toolbar() {
     | 'edit.shiftTimesHint'
     | 'edit.shortcutsHint'
     | 'edit.settingsHint';
-  const hint = (key: HintKey, action: ShortcutAction) => t(key, { shortcut: actionLabel(keymap, action, mac) });
-  const act = (action: ShortcutAction) => () => runAction(action, commands);
+  const hint = (key: HintKey, id: CommandId) => t(key, { shortcut: keys(id) });
+  const act = (id: CommandId) => () => runCommand(id);
 
   return (
     <header className="toolbar">
@@ -54,23 +55,23 @@ export function Toolbar() {
         <ToolButton
           icon={<OpenIcon />}
           label={t('toolbar.open')}
-          title={t('toolbar.openHint', { shortcut: keys('o') })}
-          onClick={() => void commands.open()}
+          title={t('toolbar.openHint', { shortcut: keys('open') })}
+          onClick={act('open')}
         />
         <RecentMenu />
         <ToolButton
           icon={<SaveIcon />}
           label={t('toolbar.save')}
-          title={t('toolbar.saveHint', { shortcut: keys('s') })}
+          title={t('toolbar.saveHint', { shortcut: keys('save') })}
           disabled={!hasDoc}
-          onClick={() => void commands.save()}
+          onClick={act('save')}
         />
         <ToolButton
           icon={<SaveAsIcon />}
           label={t('toolbar.saveAs')}
-          title={t('toolbar.saveAsHint', { shortcut: keys('s', true) })}
+          title={t('toolbar.saveAsHint', { shortcut: keys('save-as') })}
           disabled={!hasDoc}
-          onClick={() => void commands.saveAs()}
+          onClick={act('save-as')}
         />
         <span className="toolbar-divider" />
         <ToolButton
@@ -78,14 +79,14 @@ export function Toolbar() {
           label={t('toolbar.importTranslation')}
           title={t('toolbar.importTranslationHint')}
           disabled={!hasDoc}
-          onClick={() => void commands.importTranslation()}
+          onClick={act('import-translation')}
         />
         <ToolButton
           icon={<ExportIcon />}
           label={t('toolbar.export')}
-          title={t('toolbar.exportHint', { shortcut: keys('e') })}
+          title={t('toolbar.exportHint', { shortcut: keys('export') })}
           disabled={!hasDoc}
-          onClick={() => void commands.exportCaptions()}
+          onClick={act('export')}
         />
         <CorrectionMenu />
         <AutotimeButton />

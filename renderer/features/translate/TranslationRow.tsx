@@ -1,15 +1,12 @@
 import { type KeyboardEvent, memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SegmentId } from '../../../shared/model/types';
 import { formatTimestamp } from '../../../shared/time/timestamp';
-import { editor, useEditor } from '../../state/editor';
+import { editor } from '../../state/editor';
 import { reveal } from '../../state/reveal';
-import { useIsSelected } from '../../state/selection';
-import { charsPerSecond } from '../grid/cps';
-import { countRender } from '../grid/render-probe';
-import { segmentOf, selectRowOnPress } from '../grid/row-shared';
-import { Cps } from '../grid/SegmentRow';
-import { SegmentText } from '../grid/SegmentText';
+import { Cps } from '../rows/Cps';
+import { charsPerSecond } from '../rows/cps';
+import { SegmentText } from '../rows/SegmentText';
+import { useSegmentRow } from '../rows/useSegmentRow';
 import { nextUntranslated } from './progress';
 
 interface TranslationRowProps {
@@ -40,30 +37,21 @@ export const TranslationRow = memo(function TranslationRow({
   maxCpsTranslation,
   measureRef,
 }: TranslationRowProps) {
-  countRender(`row:${id}`);
-  const { t } = useTranslation();
-  const segment = useEditor((s) => segmentOf(s, index, id));
-  const current = useEditor((s) => s.currentId === id);
-  const selected = useIsSelected(id);
+  const { segment, n, t, rowProps } = useSegmentRow(id, index, measureRef);
   if (!segment) return null;
-  const n = index + 1;
   const { start, end } = segment;
 
   return (
-    <tr
-      ref={measureRef}
-      data-index={index}
-      className="translate-row"
-      data-testid="translate-row"
-      data-segment-id={id}
-      aria-current={current ? 'true' : undefined}
-      aria-selected={selected}
-      onMouseDown={(event) => selectRowOnPress(event, segment)}
-    >
+    <tr {...rowProps} className="translate-row" data-testid="translate-row">
       <th scope="row" className="translate-meta">
         <span className="translate-number">{n}</span>
         <span className="translate-time">{start === null ? t('grid.untimed') : formatTimestamp(start)}</span>
-        <Cps value={charsPerSecond(segment.translation, start, end)} max={maxCpsTranslation} side="translation" t={t} />
+        <Cps
+          value={charsPerSecond(segment.translation, start, end, translationLang)}
+          max={maxCpsTranslation}
+          side="translation"
+          t={t}
+        />
       </th>
       <td className="translate-body">
         <p className="translate-source" lang={sourceLang} data-testid="translate-source">

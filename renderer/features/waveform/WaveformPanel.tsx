@@ -3,19 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { MediaInfo } from '../../../shared/ipc/contract';
 import type { SegmentId } from '../../../shared/model/types';
 import { formatTimestamp } from '../../../shared/time/timestamp';
-import { useRuntime } from '../../app/runtime';
 import { editor } from '../../state/editor';
 import { errorDetail } from '../../state/notices';
 import { useMediaElement } from '../../state/playback';
 import { reveal } from '../../state/reveal';
+import { useRuntime } from '../../state/runtime';
 import { useStore } from '../../state/store';
+import { offerZoom } from '../../state/zoom';
 import { peaksSessionFor } from './peaks-session';
 import { MINIMAP_AFTER_SEC, WaveformView, type WaveformViewState } from './waveform-view';
-import { ZOOM_STEP, zoomKey } from './zoom';
+import { ZOOM_STEP } from './zoom';
 import './waveform.css';
-
-/** Where the focus is typing: = and − are text there, not zoom keys. */
-const TEXT_TARGETS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
 /**
  * The waveform of the document's media, between the player bar and the segment list: peaks from
@@ -61,19 +59,17 @@ export function WaveformPanel({ media }: { media: MediaInfo }) {
     };
   }, [element, session, media.durationMs, height]);
 
-  // = and − zoom, when the focus is not in a text field.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const direction = zoomKey(event.key);
-      if (direction === null || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-      if (event.target instanceof Element && event.target.closest(TEXT_TARGETS)) return;
-      if (document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      viewRef.current?.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  // The zoom commands (= and −, also with Alt in text fields) reach this panel's view; zooming out
+  // stops at the whole file.
+  const zoomed = view.zoom > 0;
+  useEffect(
+    () =>
+      offerZoom((direction) => {
+        if (direction === 'in') viewRef.current?.zoomBy(ZOOM_STEP);
+        else if (zoomed) viewRef.current?.zoomBy(1 / ZOOM_STEP);
+      }),
+    [zoomed],
+  );
 
   const percent = state.progress === null ? null : Math.round(state.progress * 100);
   return (

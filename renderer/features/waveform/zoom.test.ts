@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePxPerSec, fitPxPerSec, MAX_PX_PER_SEC, scrollForAnchor, wheelFactor, zoomBy, zoomKey } from './zoom';
+import { effectivePxPerSec, fitPxPerSec, MAX_PX_PER_SEC, scrollForAnchor, wheelFactor, zoomBy } from './zoom';
 
 describe('waveform zoom', () => {
   const fit = fitPxPerSec(900, 150);
@@ -34,12 +34,5 @@ describe('waveform zoom', () => {
     // 10 s under the pointer 300 px from the left, zoomed to 100 px/s.
     expect(scrollForAnchor(10, 300, 100)).toBe(700);
     expect(scrollForAnchor(1, 300, 100)).toBe(0);
-  });
-
-  it('knows its keys', () => {
-    expect(zoomKey('=')).toBe(1);
-    expect(zoomKey('+')).toBe(1);
-    expect(zoomKey('-')).toBe(-1);
-    expect(zoomKey('a')).toBe(null);
   });
 });

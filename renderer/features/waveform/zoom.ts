@@ -36,10 +36,3 @@ export function wheelFactor(deltaY: number): number {
 export function scrollForAnchor(anchorSec: number, anchorPx: number, pxPerSec: number): number {
   return Math.max(0, anchorSec * pxPerSec - anchorPx);
 }
-
-/** Zoom in or out for a key, or null when the key is not a zoom key. */
-export function zoomKey(key: string): 1 | -1 | null {
-  if (key === '=' || key === '+') return 1;
-  if (key === '-' || key === '_') return -1;
-  return null;
-}
