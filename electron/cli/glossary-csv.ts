@@ -1,4 +1,5 @@
 import { ZimuError } from '../../shared/ipc/errors';
+import { msg } from '../../shared/ipc/messages';
 import type { TermPair } from '../../shared/translate/prompt';
 import { readFileBytes } from '../services/files';
 import { decodeText } from '../services/text-decode';
@@ -42,7 +43,7 @@ export function parseGlossaryCsv(text: string, file: string): TermPair[] {
       rowLine = line;
     } else cell += ch;
   }
-  if (quoted) throw new ZimuError('parse-error', 'a quoted cell is not closed', { file, line: rowLine });
+  if (quoted) throw new ZimuError('parse-error', msg('glossary-pairs-unclosed-quote'), { file, line: rowLine });
   if (cell !== '' || cells.length > 0) {
     cells.push(cell.trim());
     rows.push({ cells, line: rowLine });
@@ -54,7 +55,7 @@ export function parseGlossaryCsv(text: string, file: string): TermPair[] {
     if (k === 0 && /^(source|term|原文|术语)$/i.test(source) && /^(target|translation|译文|英文)$/i.test(target))
       continue;
     if (source === '' || target === '') {
-      throw new ZimuError('parse-error', 'expected two columns: source,target', { file, line: row.line });
+      throw new ZimuError('parse-error', msg('glossary-pairs-two-columns'), { file, line: row.line });
     }
     pairs.push({ source, target });
   }

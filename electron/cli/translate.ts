@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FormatId } from '../../shared/formats/format';
 import { describeError, ZimuError } from '../../shared/ipc/errors';
+import { knownMessage, msg } from '../../shared/ipc/messages';
 import { PROJECT_EXTENSION, serializeProjectFile } from '../../shared/model/project-file';
 import type { Project } from '../../shared/model/types';
 import { applyDrafts, type TranslationDraft } from '../../shared/translate/drafts';
@@ -172,7 +173,8 @@ export async function translateCommand(
   );
   await job.start();
   const final = job.progress();
-  if (final.state === 'failed') throw new ZimuError('io-error', final.message ?? 'the translation failed');
+  if (final.state === 'failed')
+    throw new ZimuError('io-error', knownMessage(final.hostMessage) ?? msg('translate-failed'));
 
   const drafts: TranslationDraft[] = [...job.memoryDrafts, ...job.batches().flatMap((b) => b.drafts)];
   const applied = applyDrafts(project, drafts).project;
@@ -200,10 +202,7 @@ export async function translateCommand(
   const problems = job.problems();
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`zimu: not translated: ${p.segmentIds.join(' ')}: ${p.message}`);
-    throw new ZimuError(
-      'io-error',
-      `${final.segmentsFailed} of ${final.segmentsTotal} segments could not be translated`,
-      { file: input },
-    );
+    const failed = msg('translate-segments-failed', { failed: final.segmentsFailed, total: final.segmentsTotal });
+    throw new ZimuError('io-error', failed, { file: input });
   }
 }

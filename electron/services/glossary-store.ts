@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseGlossaryCsv, serializeGlossaryCsv } from '../../shared/glossary/csv';
 import { EMPTY_GLOSSARY, type Glossary, GlossarySchema } from '../../shared/glossary/model';
 import { ZimuError } from '../../shared/ipc/errors';
+import { type HostWarning, msg } from '../../shared/ipc/messages';
 import { decodeBytes, encodeText } from './encoding';
 import { fsError, readFileBytes, writeFileAtomic } from './files';
 
@@ -19,20 +20,19 @@ export async function readUserGlossary(profileDir: string): Promise<Glossary> {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_GLOSSARY;
-    throw fsError(err, file, 'cannot read the glossary');
+    throw fsError(err, file, 'fs-action-read-glossary');
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new ZimuError('parse-error', `the glossary is not valid JSON: ${(err as Error).message}`, { file });
+    throw new ZimuError('parse-error', msg('glossary-invalid-json', { reason: (err as Error).message }), { file });
   }
   const parsed = GlossarySchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ZimuError('parse-error', `the glossary is damaged: ${issue?.path.join('.')}: ${issue?.message}`, {
-      file,
-    });
+    const damaged = msg('glossary-damaged', { path: issue?.path.join('.') ?? '', reason: issue?.message ?? '' });
+    throw new ZimuError('parse-error', damaged, { file });
   }
   return parsed.data;
 }
@@ -40,22 +40,20 @@ export async function readUserGlossary(profileDir: string): Promise<Glossary> {
 export async function writeUserGlossary(profileDir: string, glossary: Glossary): Promise<Glossary> {
   const file = join(profileDir, USER_GLOSSARY_FILE);
   await fs.mkdir(profileDir, { recursive: true }).catch((err: unknown) => {
-    throw fsError(err, file, 'cannot save the glossary');
+    throw fsError(err, file, 'fs-action-save-glossary');
   });
   await writeFileAtomic(file, `${JSON.stringify(glossary, null, 2)}\n`);
   return glossary;
 }
 
 /** A glossary CSV in any encoding Zimu detects (UTF-8 with or without BOM, GB18030, UTF-16…). */
-export async function readGlossaryCsv(
-  path: string,
-): Promise<{ glossary: Glossary; warnings: { line: number | null; message: string }[] }> {
+export async function readGlossaryCsv(path: string): Promise<{ glossary: Glossary; warnings: HostWarning[] }> {
   const bytes = await readFileBytes(path);
   const { glossary, problems } = parseGlossaryCsv(decodeBytes(bytes, path).text);
   if (glossary.entries.length === 0 && problems.length === 0) {
-    throw new ZimuError('parse-error', 'the file has no glossary rows', { file: path });
+    throw new ZimuError('parse-error', msg('glossary-no-rows'), { file: path });
   }
-  return { glossary, warnings: problems.map((p) => ({ line: p.line, message: p.message })) };
+  return { glossary, warnings: [...problems] };
 }
 
 /** UTF-8 with a BOM: Excel opens it with the Chinese intact. */

@@ -78,8 +78,16 @@ describe('glossary CSV calls', () => {
     const host = makeTestHost(dir);
     const path = join(dir, 'bad.csv');
     await fs.writeFile(path, 'kind,source,target\nterm,悟道,WuDao\nnonsense,x,y\n');
-    const read = (await call(host.handlers, 'glossary.importCsv', { path })) as { warnings: { line: number }[] };
-    expect(read.warnings.map((w) => w.line)).toEqual([3]);
+    const read = (await call(host.handlers, 'glossary.importCsv', { path })) as { warnings: unknown[] };
+    // A warning with a message code for the UI and its English for the command line.
+    expect(read.warnings).toEqual([
+      {
+        code: 'glossary-csv-unknown-kind',
+        params: { kind: 'nonsense' },
+        line: 3,
+        message: "unknown kind 'nonsense' (term or asr-fix)",
+      },
+    ]);
     const empty = join(dir, 'empty.csv');
     await fs.writeFile(empty, 'kind,source,target\n');
     expect((await rejection(host.handlers['glossary.importCsv']({ path: empty }))).detail?.file).toBe(empty);

@@ -1,3 +1,4 @@
+import { type HostMessage, type HostWarning, hostWarning, msg } from '../ipc/messages';
 import type { Glossary, GlossaryEntry, GlossaryKind } from './model';
 
 /**
@@ -6,11 +7,10 @@ import type { Glossary, GlossaryEntry, GlossaryKind } from './model';
  * without a header, `source,target[,note]` rows are term pairs, and a first column `term` or
  * `asr-fix` gives the kind. Spreadsheet headers in Chinese (类型, 原文, 译文, 备注) are understood.
  */
-export interface GlossaryCsvProblem {
-  /** 1-based line where the row starts. */
-  readonly line: number;
-  readonly message: string;
-}
+/** A row skipped or read with a problem: a warning (shared/ipc/messages.ts) on the 1-based line where the row starts. */
+export type GlossaryCsvProblem = HostWarning & { readonly line: number };
+
+const problem = (line: number, message: HostMessage): GlossaryCsvProblem => ({ ...hostWarning(line, message), line });
 
 export interface GlossaryCsvRead {
   readonly glossary: Glossary;
@@ -38,7 +38,7 @@ export function parseCsvRows(text: string): { rows: CsvRow[]; problems: Glossary
         i++;
         for (;;) {
           if (i >= t.length) {
-            problems.push({ line: opened, message: 'a quoted field is never closed' });
+            problems.push(problem(opened, msg('glossary-csv-unclosed-quote')));
             break;
           }
           const ch = t[i] as string;
@@ -127,11 +127,11 @@ export function parseGlossaryCsv(text: string): GlossaryCsvRead {
     const source = (cells.source ?? '').trim();
     const target = (cells.target ?? '').trim();
     if (kind === null) {
-      problems.push({ line: row.line, message: `unknown kind '${cells.kind}' (term or asr-fix)` });
+      problems.push(problem(row.line, msg('glossary-csv-unknown-kind', { kind: cells.kind ?? '' })));
       continue;
     }
     if (source === '') {
-      problems.push({ line: row.line, message: 'the row has no source text' });
+      problems.push(problem(row.line, msg('glossary-csv-no-source')));
       continue;
     }
     const note = cells.note?.trim();

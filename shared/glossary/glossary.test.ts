@@ -137,7 +137,12 @@ describe('glossary CSV', () => {
   it('reports bad rows with their line and keeps the rest', () => {
     const read = parseGlossaryCsv('kind,source,target\nterm,悟道,WuDao\nweird,a,b\nterm,,x\n"unclosed,x\n');
     expect(read.glossary.entries).toHaveLength(1);
-    expect(read.problems.map((p) => p.line)).toEqual([3, 4, 5, 5]);
+    expect(read.problems.map((p) => [p.line, p.code])).toEqual([
+      [3, 'glossary-csv-unknown-kind'],
+      [4, 'glossary-csv-no-source'],
+      [5, 'glossary-csv-unclosed-quote'],
+      [5, 'glossary-csv-unknown-kind'],
+    ]);
   });
 
   it('round-trips', () => {

@@ -19,7 +19,7 @@ import {
   TranslationDraftSchema,
 } from '../translate/schema';
 import { LlmSettingsSchema } from '../translate/settings';
-import type { HostMessageData } from './messages';
+import { HostMessageSchema, HostWarningSchema } from './message-schema';
 
 /**
  * The one table of everything the renderer may ask of the machine, and everything the machine may
@@ -28,19 +28,8 @@ import type { HostMessageData } from './messages';
  * one row in the table of electron/services/handlers.ts (calling a service function).
  */
 
-/** A message by code and params (shared/ipc/messages.ts): what the UI words in its language. */
-const HostMessageSchema: z.ZodType<HostMessageData> = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => HostMessageSchema)])),
-});
-/** Something skipped or repaired: its message (English in `message`), line and JSON path. */
-const Warning = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), HostMessageSchema])),
-  line: z.number().int().nullable(),
-  path: z.string().optional(),
-  message: z.string(),
-});
+/** Something skipped or repaired (shared/ipc/message-schema.ts). */
+const Warning = HostWarningSchema;
 
 export const MediaInfoSchema = z.object({
   /** Opaque id under which the host serves this file; only opened files get one. */
@@ -475,7 +464,9 @@ export const contract = {
       ok: z.boolean(),
       destination: DestinationSchema.nullable(),
       models: z.array(z.string()),
+      /** Why not, in English (never contains a key), and as a message for the UI. */
       message: z.string().nullable(),
+      hostMessage: HostMessageSchema.nullable(),
     }),
   ),
   'llm.keyStatus': call(

@@ -39,6 +39,11 @@ const plural = <P extends MessageParamsBase & Count>(one: string, other: string)
 type Segments = Count & { segments: string };
 type Problem = { problem: HostMessageData };
 type Reason = { reason: string };
+type Origin = { origin: string };
+type Status = { status: number };
+/** A server's own words, or `llm-no-details` when it gave none. */
+type Detail = { detail: string | HostMessageData };
+type Ids = { ids: string };
 
 export const MESSAGES = {
   // ---- files ----
@@ -60,6 +65,11 @@ export const MESSAGES = {
   'fs-action-create-waveform-cache': m('cannot create the waveform cache'),
   'fs-action-create-remux-cache': m('cannot create the remux cache'),
   'fs-action-write-remux': m('cannot write the remuxed file'),
+  'fs-action-read-glossary': m('cannot read the glossary'),
+  'fs-action-save-glossary': m('cannot save the glossary'),
+  'fs-action-read-memory': m('cannot read the translation memory'),
+  'fs-action-save-memory': m('cannot save the translation memory'),
+  'fs-action-store-key': m('cannot store the key'),
 
   // ---- documents ----
   'format-unknown': m('not a subtitle or transcript format Zimu knows'),
@@ -256,6 +266,94 @@ export const MESSAGES = {
   'correction-pairs-line': m('expected: timed file<TAB>corrected text[<TAB>output]'),
   'correction-pairs-failed': m<{ failed: number; total: number }>('{{failed}} of {{total}} pairs failed'),
 
+  // ---- glossary ----
+  'glossary-invalid-json': m<Reason>('the glossary is not valid JSON: {{reason}}'),
+  'glossary-damaged': m<{ path: string } & Reason>('the glossary is damaged: {{path}}: {{reason}}'),
+  'glossary-no-rows': m('the file has no glossary rows'),
+  'glossary-csv-unclosed-quote': m('a quoted field is never closed'),
+  'glossary-csv-unknown-kind': m<{ kind: string }>("unknown kind '{{kind}}' (term or asr-fix)"),
+  'glossary-csv-no-source': m('the row has no source text'),
+  'glossary-pairs-unclosed-quote': m('a quoted cell is not closed'),
+  'glossary-pairs-two-columns': m('expected two columns: source,target'),
+
+  // ---- translation memory ----
+  'tmx-invalid-xml': m<Reason>('not valid XML: {{reason}}'),
+  'tmx-not-tmx': m('not a TMX file (no <tmx> element)'),
+  'tmx-units-skipped': plural<Count & { source: string; translation: string }>(
+    '{{count}} translation unit lacks {{source}} or {{translation}} text',
+    '{{count}} translation units lack {{source}} or {{translation}} text',
+  ),
+  'tmx-units-skipped-other': plural<Count & { source: string; translation: string; otherLanguages: number }>(
+    '{{count}} translation unit lacks {{source}} or {{translation}} text ({{otherLanguages}} are in other languages only)',
+    '{{count}} translation units lack {{source}} or {{translation}} text ({{otherLanguages}} are in other languages only)',
+  ),
+
+  // ---- machine translation: the endpoint ----
+  'llm-unknown-preset': m<{ preset: string; known: string }>('unknown preset "{{preset}}" (known: {{known}}, custom)'),
+  'llm-no-base-url': m('no base URL: choose a preset or enter the URL of the endpoint'),
+  'llm-no-model': m('no model: enter the name of the model to use'),
+  'url-not-url': m<{ url: string }>('not a URL: "{{url}}" (expected http://host:port/v1)'),
+  'url-bad-scheme': m<{ scheme: string }>('only http and https endpoints are supported, not {{scheme}}:'),
+  'url-credentials': m('the URL must not contain a user name or password; enter the API key as a key'),
+  'url-bad-ipv6': m<{ url: string }>('bad IPv6 address in "{{url}}"'),
+  'url-bad-host': m<{ url: string }>('bad host in "{{url}}"'),
+  'url-no-host': m<{ url: string }>('no usable host in "{{url}}"'),
+  'url-bad-port': m<{ url: string }>('bad port in "{{url}}"'),
+  'llm-local-only-remote': m<{ host: string }>(
+    '"local only" is on: {{host}} is not this machine, so nothing is sent there',
+  ),
+
+  // ---- machine translation: requests (server details stay as the server wrote them) ----
+  'llm-wrong-origin': m<{ url: string; endpoint: string }>('refused to send to {{url}}: the endpoint is {{endpoint}}'),
+  'llm-local-only-resolves': m<{ host: string; addresses: string }>(
+    '"local only" is on and {{host}} resolves to {{addresses}}',
+  ),
+  'llm-local-only-unresolved': m<{ host: string }>('"local only" is on and {{host}} resolves to nothing'),
+  'llm-cancelled': m('cancelled'),
+  'llm-no-answer': m<{ origin: string }>('{{origin}} did not answer in time'),
+  'llm-unreachable': m<{ origin: string; cause: string }>('cannot reach {{origin}}: {{cause}}'),
+  'llm-connection-lost': m<{ origin: string; cause: string }>('lost the connection to {{origin}}: {{cause}}'),
+  'llm-rate-limited': m<Origin & Detail>('{{origin}} asks to slow down (429): {{detail}}'),
+  'llm-server-failed': m<Origin & Status & Detail>('{{origin}} failed ({{status}}): {{detail}}'),
+  'llm-key-refused': m<Origin & Status & Detail>(
+    '{{origin}} refused the request ({{status}}): {{detail}} — check the API key',
+  ),
+  'llm-no-such-model': m<Origin & Detail>(
+    '{{origin}} has no such model or path (404): {{detail}} — check the model and base URL',
+  ),
+  'llm-too-long': m<Origin & Status & Detail>('{{origin}} rejected a request as too long ({{status}}): {{detail}}'),
+  'llm-server-said': m<Origin & Detail>('{{origin}}: {{detail}}'),
+  'llm-request-refused': m<Origin & Status & Detail>('{{origin}} refused the request ({{status}}): {{detail}}'),
+  'llm-no-details': m('no details'),
+  'llm-malformed-stream': m<Origin & Reason>('{{origin}} sent a malformed stream: {{reason}}'),
+  'llm-stalled': m<Origin & { seconds: number }>('{{origin}} stopped sending (no data for {{seconds}} s)'),
+  'llm-unusable-reply': m<Problem>('unusable reply: {{problem}}'),
+  'reply-not-json': m<{ reply: string }>('the reply is not JSON: "{{reply}}"'),
+  'reply-wrong-shape': m<{ key: string }>('the reply is JSON but not {"{{key}}": {id: text}}'),
+  'reply-missing-ids': m<Ids>('no translation for {{ids}}'),
+  'reply-extra-ids': m<Ids>('ids that were not asked for: {{ids}}'),
+  'reply-empty-translation': m<Ids>('empty translation for {{ids}}'),
+  'reply-empty-text': m<Ids>('empty text for {{ids}}'),
+  'reply-wrong-language': m<{ language: string; found: string }>('not in {{language}}: {{found}}'),
+
+  // ---- machine translation: jobs ----
+  'translate-no-job': m<{ job: string }>('no translation job {{job}}'),
+  'translate-job-running': m<{ job: string }>('job {{job}} is running'),
+  'translate-internal': m<Reason>('internal error: {{reason}}'),
+  'translate-offline-too-long': m<Problem & { seconds: number }>('{{problem}} (offline for {{seconds}} s)'),
+  'translate-segments-left': plural<Count>(
+    '{{count}} segment could not be done; resume to try it again',
+    '{{count}} segments could not be done; resume to try them again',
+  ),
+  'translate-failed': m('the translation failed'),
+  'translate-segments-failed': m<{ failed: number; total: number }>(
+    '{{failed}} of {{total}} segments could not be translated',
+  ),
+  'proofread-not-done': plural<Count & { first: string } & Problem>(
+    '{{count}} segment was not proofread ({{first}}…): {{problem}}',
+    '{{count}} segments were not proofread ({{first}}…): {{problem}}',
+  ),
+
   // ---- the IPC itself ----
   'ipc-unknown-call': m<{ call: string }>('no such call: {{call}}'),
   'ipc-invalid-argument': m<{ call: string } & Reason>('{{call}}: {{reason}}'),
@@ -338,6 +436,11 @@ export function mapStringParams<T extends HostMessageData>(message: T, fn: (valu
       typeof value === 'string' ? fn(value) : typeof value === 'object' ? mapStringParams(value, fn) : value;
   }
   return { ...message, params };
+}
+
+/** A message that came as data (an event, a result) when its code is one of ours; else null. */
+export function knownMessage(data: HostMessageData | null | undefined): HostMessage | null {
+  return data && isMessageCode(data.code) ? ({ code: data.code, params: data.params } as HostMessage) : null;
 }
 
 /** Just the code and params of something carrying a message (a warning, an issue). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishMessage, msg } from '../ipc/messages';
 import { checkDestination, describeDestination, isLoopbackHost } from './destination';
 import { LLM_PRESETS } from './presets';
 import { resolveEndpoint } from './settings';
@@ -41,17 +42,20 @@ describe('describeDestination', () => {
   it('refuses credentials in the URL, other schemes and bad ports, saying why', () => {
     expect(describeDestination('http://user:sk-secret@localhost:1234/v1')).toEqual({
       ok: false,
-      reason: expect.stringMatching(/user name or password/),
+      reason: msg('url-credentials'),
     });
-    expect(describeDestination('ftp://localhost/v1')).toMatchObject({
+    expect(describeDestination('ftp://localhost/v1')).toEqual({
       ok: false,
-      reason: expect.stringMatching(/http and https/),
+      reason: msg('url-bad-scheme', { scheme: 'ftp' }),
     });
-    expect(describeDestination('http://localhost:99999/v1')).toMatchObject({ ok: false });
-    expect(describeDestination('localhost:11434')).toMatchObject({
+    expect(describeDestination('http://localhost:99999/v1')).toEqual({
       ok: false,
-      reason: expect.stringMatching(/not a URL/),
+      reason: msg('url-bad-port', { url: 'http://localhost:99999/v1' }),
     });
+    const notUrl = describeDestination('localhost:11434');
+    expect(!notUrl.ok && englishMessage(notUrl.reason)).toBe(
+      'not a URL: "localhost:11434" (expected http://host:port/v1)',
+    );
   });
 
   it('knows loopback addresses', () => {
@@ -62,10 +66,11 @@ describe('describeDestination', () => {
 
 describe('local only', () => {
   it('refuses every non-loopback host and lets local servers through', () => {
-    expect(checkDestination('https://api.openai.com/v1', true)).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/"local only" is on: api\.openai\.com is not this machine/),
-    });
+    const remote = checkDestination('https://api.openai.com/v1', true);
+    expect(remote).toEqual({ ok: false, reason: msg('llm-local-only-remote', { host: 'api.openai.com' }) });
+    expect(!remote.ok && englishMessage(remote.reason)).toMatch(
+      /"local only" is on: api\.openai\.com is not this machine/,
+    );
     expect(checkDestination('http://127.0.0.1:8080/v1', true).ok).toBe(true);
     expect(checkDestination('https://api.openai.com/v1', false).ok).toBe(true);
   });
@@ -101,14 +106,14 @@ describe('resolveEndpoint', () => {
   it('says what is missing', () => {
     expect(resolveEndpoint({ preset: 'custom', baseUrl: '', model: 'm', localOnly: false })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/no base URL/),
+      reason: msg('llm-no-base-url'),
     });
     expect(
       resolveEndpoint({ preset: 'custom', baseUrl: 'http://localhost:1/v1', model: '', localOnly: false }),
-    ).toMatchObject({ ok: false, reason: expect.stringMatching(/no model/) });
+    ).toMatchObject({ ok: false, reason: msg('llm-no-model') });
     expect(resolveEndpoint({ preset: 'nope', baseUrl: '', model: '', localOnly: false })).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/unknown preset/),
+      reason: { code: 'llm-unknown-preset', params: { preset: 'nope' } },
     });
   });
 });

@@ -1,3 +1,5 @@
+import { type HostMessage, msg } from '../ipc/messages';
+
 /**
  * Exactly where a base URL sends the text: scheme, host and port, and whether that host is this
  * machine. Parsed by hand (shared/ has no URL class) and conservatively: anything this parser is
@@ -18,7 +20,8 @@ export interface Destination {
   readonly loopback: boolean;
 }
 
-export type DestinationCheck = { ok: true; destination: Destination } | { ok: false; reason: string };
+/** `reason`: why the URL is not usable, as a message (shared/ipc/messages.ts). */
+export type DestinationCheck = { ok: true; destination: Destination } | { ok: false; reason: HostMessage };
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -35,21 +38,19 @@ export function isLoopbackHost(host: string): boolean {
 export function describeDestination(baseUrl: string): DestinationCheck {
   const url = baseUrl.trim();
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/\\?#]*)(.*)$/.exec(url);
-  if (!m) return { ok: false, reason: `not a URL: "${url}" (expected http://host:port/v1)` };
+  if (!m) return { ok: false, reason: msg('url-not-url', { url }) };
   const scheme = (m[1] as string).toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https')
-    return { ok: false, reason: `only http and https endpoints are supported, not ${scheme}:` };
+  if (scheme !== 'http' && scheme !== 'https') return { ok: false, reason: msg('url-bad-scheme', { scheme }) };
   const authority = m[2] as string;
-  if (authority.includes('@'))
-    return { ok: false, reason: 'the URL must not contain a user name or password; enter the API key as a key' };
+  if (authority.includes('@')) return { ok: false, reason: msg('url-credentials') };
   let host: string;
   let portText: string;
   if (authority.startsWith('[')) {
     const close = authority.indexOf(']');
-    if (close < 0) return { ok: false, reason: `bad IPv6 address in "${url}"` };
+    if (close < 0) return { ok: false, reason: msg('url-bad-ipv6', { url }) };
     host = authority.slice(1, close);
     const rest = authority.slice(close + 1);
-    if (rest !== '' && !rest.startsWith(':')) return { ok: false, reason: `bad host in "${url}"` };
+    if (rest !== '' && !rest.startsWith(':')) return { ok: false, reason: msg('url-bad-host', { url }) };
     portText = rest.slice(1);
   } else {
     const colon = authority.lastIndexOf(':');
@@ -57,11 +58,11 @@ export function describeDestination(baseUrl: string): DestinationCheck {
     portText = colon < 0 ? '' : authority.slice(colon + 1);
   }
   host = host.toLowerCase();
-  if (host === '' || /[\s%]/.test(host)) return { ok: false, reason: `no usable host in "${url}"` };
+  if (host === '' || /[\s%]/.test(host)) return { ok: false, reason: msg('url-no-host', { url }) };
   const defaultPort = scheme === 'https' ? 443 : 80;
-  if (portText !== '' && !/^\d{1,5}$/.test(portText)) return { ok: false, reason: `bad port in "${url}"` };
+  if (portText !== '' && !/^\d{1,5}$/.test(portText)) return { ok: false, reason: msg('url-bad-port', { url }) };
   const port = portText === '' ? defaultPort : Number(portText);
-  if (port < 1 || port > 65535) return { ok: false, reason: `bad port in "${url}"` };
+  if (port < 1 || port > 65535) return { ok: false, reason: msg('url-bad-port', { url }) };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const origin = `${scheme}://${shownHost}${port === defaultPort ? '' : `:${port}`}`;
   const path = (m[3] as string).replace(/\/+$/, '');
@@ -85,7 +86,7 @@ export function checkDestination(baseUrl: string, localOnly: boolean): Destinati
   if (localOnly && !described.destination.loopback) {
     return {
       ok: false,
-      reason: `"local only" is on: ${described.destination.host} is not this machine, so nothing is sent there`,
+      reason: msg('llm-local-only-remote', { host: described.destination.host }),
     };
   }
   return described;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishMessage, msg } from '../ipc/messages';
 import { checkFixesReply, checkTranslationReply, extractJson } from './reply';
 
 const ids = ['s1', 's4'];
@@ -34,7 +35,8 @@ describe('checkTranslationReply', () => {
     expect(kind('{"translations": {"s1": "a", "s4": " "}}')).toBe('empty-text');
     expect(kind('{"translations": {"s1": "尊敬的各位领导", "s4": "I am Wang."}}')).toBe('wrong-language');
     const r = checkTranslationReply('{"translations": {"s1": "a"}}', ids, 'en');
-    expect(!r.ok && r.problem).toMatchObject({ ids: ['s4'], message: 'no translation for s4' });
+    expect(!r.ok && r.problem).toMatchObject({ ids: ['s4'], message: msg('reply-missing-ids', { ids: 's4' }) });
+    expect(!r.ok && englishMessage(r.problem.message)).toBe('no translation for s4');
   });
 
   it('allows a name in Han characters inside an English line', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HostMessage, msg } from '../ipc/messages';
 import { looksLikeLanguage } from './language';
 
 /**
@@ -11,7 +12,8 @@ export type ReplyProblemKind = 'invalid-json' | 'missing-ids' | 'extra-ids' | 'e
 
 export interface ReplyProblem {
   readonly kind: ReplyProblemKind;
-  readonly message: string;
+  /** What is wrong (shared/ipc/messages.ts). */
+  readonly message: HostMessage;
   /** The ids concerned (missing, extra, empty or in the wrong language). */
   readonly ids: readonly string[];
 }
@@ -45,14 +47,14 @@ function parseMap(reply: string, schema: typeof TranslationsReply | typeof Fixes
   if (data === undefined) {
     return {
       ok: false as const,
-      problem: { kind: 'invalid-json' as const, message: `the reply is not JSON: "${shorten(reply)}"`, ids: [] },
+      problem: { kind: 'invalid-json' as const, message: msg('reply-not-json', { reply: shorten(reply) }), ids: [] },
     };
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     return {
       ok: false as const,
-      problem: { kind: 'invalid-json' as const, message: `the reply is JSON but not {"${key}": {id: text}}`, ids: [] },
+      problem: { kind: 'invalid-json' as const, message: msg('reply-wrong-shape', { key }), ids: [] },
     };
   }
   const value = parsed.data as Record<string, unknown>;
@@ -70,19 +72,19 @@ export function checkTranslationReply(reply: string, ids: readonly string[], lan
   if (missing.length > 0)
     return {
       ok: false,
-      problem: { kind: 'missing-ids', message: `no translation for ${missing.join(', ')}`, ids: missing },
+      problem: { kind: 'missing-ids', message: msg('reply-missing-ids', { ids: missing.join(', ') }), ids: missing },
     };
   const extra = Object.keys(map).filter((id) => !asked.has(id));
   if (extra.length > 0)
     return {
       ok: false,
-      problem: { kind: 'extra-ids', message: `ids that were not asked for: ${extra.join(', ')}`, ids: extra },
+      problem: { kind: 'extra-ids', message: msg('reply-extra-ids', { ids: extra.join(', ') }), ids: extra },
     };
   const empty = ids.filter((id) => (map[id] as string).trim() === '');
   if (empty.length > 0)
     return {
       ok: false,
-      problem: { kind: 'empty-text', message: `empty translation for ${empty.join(', ')}`, ids: empty },
+      problem: { kind: 'empty-text', message: msg('reply-empty-translation', { ids: empty.join(', ') }), ids: empty },
     };
   const wrong = ids.filter((id) => !looksLikeLanguage(map[id] as string, language));
   if (wrong.length > 0) {
@@ -90,7 +92,10 @@ export function checkTranslationReply(reply: string, ids: readonly string[], lan
       ok: false,
       problem: {
         kind: 'wrong-language',
-        message: `not in ${language}: ${wrong.map((id) => `${id} "${shorten(map[id] as string)}"`).join(', ')}`,
+        message: msg('reply-wrong-language', {
+          language,
+          found: wrong.map((id) => `${id} "${shorten(map[id] as string)}"`).join(', '),
+        }),
         ids: wrong,
       },
     };
@@ -108,17 +113,24 @@ export function checkFixesReply(reply: string, ids: readonly string[], language:
   if (extra.length > 0)
     return {
       ok: false,
-      problem: { kind: 'extra-ids', message: `ids that were not asked for: ${extra.join(', ')}`, ids: extra },
+      problem: { kind: 'extra-ids', message: msg('reply-extra-ids', { ids: extra.join(', ') }), ids: extra },
     };
   const given = ids.filter((id) => Object.hasOwn(map, id));
   const empty = given.filter((id) => (map[id] as string).trim() === '');
   if (empty.length > 0)
-    return { ok: false, problem: { kind: 'empty-text', message: `empty text for ${empty.join(', ')}`, ids: empty } };
+    return {
+      ok: false,
+      problem: { kind: 'empty-text', message: msg('reply-empty-text', { ids: empty.join(', ') }), ids: empty },
+    };
   const wrong = given.filter((id) => !looksLikeLanguage(map[id] as string, language));
   if (wrong.length > 0)
     return {
       ok: false,
-      problem: { kind: 'wrong-language', message: `not in ${language}: ${wrong.join(', ')}`, ids: wrong },
+      problem: {
+        kind: 'wrong-language',
+        message: msg('reply-wrong-language', { language, found: wrong.join(', ') }),
+        ids: wrong,
+      },
     };
   return { ok: true, texts: new Map(given.map((id) => [id, (map[id] as string).trim()])) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HostMessageSchema } from '../ipc/message-schema';
 
 /** Runtime schemas of the translation calls and events (shared/ipc/contract.ts uses them). */
 
@@ -66,13 +67,17 @@ export const TranslateProgressSchema = z.object({
   reason: JobReasonSchema.nullable(),
   /** Plain-language detail of the reason (English; never contains a key). */
   message: z.string().nullable(),
+  /** The same detail as a message (shared/ipc/messages.ts), for the UI to word in its language. */
+  hostMessage: HostMessageSchema.nullable(),
   /** When the job tries again (ms since 1970), while waiting or offline. */
   retryAt: z.number().nullable(),
 });
 
 export const JobProblemSchema = z.object({
   reason: JobReasonSchema,
+  /** English (never contains a key); `hostMessage` is the same for the UI. */
   message: z.string(),
+  hostMessage: HostMessageSchema,
   segmentIds: z.array(z.string()),
 });
 

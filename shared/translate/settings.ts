@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HostMessage, msg } from '../ipc/messages';
 import { checkDestination, type Destination, describeDestination } from './destination';
 import { CUSTOM_PRESET, findPreset, type JsonMode, LLM_PRESETS, type TokenPrices } from './presets';
 
@@ -44,7 +45,7 @@ export interface ResolvedEndpoint {
   readonly keyRequired: boolean;
 }
 
-export type EndpointResolution = { ok: true; endpoint: ResolvedEndpoint } | { ok: false; reason: string };
+export type EndpointResolution = { ok: true; endpoint: ResolvedEndpoint } | { ok: false; reason: HostMessage };
 
 /** Settings → endpoint; refuses what "local only" forbids and URLs that are not usable. Pure. */
 export function resolveEndpoint(settings: LlmSettings): EndpointResolution {
@@ -52,13 +53,13 @@ export function resolveEndpoint(settings: LlmSettings): EndpointResolution {
   if (!preset && settings.preset !== CUSTOM_PRESET) {
     return {
       ok: false,
-      reason: `unknown preset "${settings.preset}" (known: ${LLM_PRESETS.map((p) => p.id).join(', ')}, custom)`,
+      reason: msg('llm-unknown-preset', { preset: settings.preset, known: LLM_PRESETS.map((p) => p.id).join(', ') }),
     };
   }
   const baseUrl = settings.baseUrl.trim() || preset?.baseUrl || '';
-  if (baseUrl === '') return { ok: false, reason: 'no base URL: choose a preset or enter the URL of the endpoint' };
+  if (baseUrl === '') return { ok: false, reason: msg('llm-no-base-url') };
   const model = settings.model.trim() || preset?.defaultModel || '';
-  if (model === '') return { ok: false, reason: 'no model: enter the name of the model to use' };
+  if (model === '') return { ok: false, reason: msg('llm-no-model') };
   const checked = checkDestination(baseUrl, settings.localOnly);
   if (!checked.ok) return checked;
   // A preset's prices hold only for its own host (a custom URL under a preset is someone else's bill).

@@ -80,6 +80,10 @@ describe('TMX', () => {
       { source: '缩放定律', target: 'scaling law' },
     ]);
     expect(read.skipped).toBe(2);
+    expect(read.warnings[0]).toMatchObject({
+      code: 'tmx-units-skipped-other',
+      params: { count: 2, source: 'zh-CN', translation: 'en', otherLanguages: 1 },
+    });
     expect(read.warnings[0]?.message).toMatch(
       /2 translation units lack zh-CN or en text \(1 are in other languages only\)/,
     );

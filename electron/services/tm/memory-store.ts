@@ -44,8 +44,7 @@ export async function openTranslationMemory(profileDir: string, languages: Langu
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw fsError(err, file, 'cannot read the translation memory');
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fsError(err, file, 'fs-action-read-memory');
   }
   let start = 0;
   while (start < text.length) {
@@ -88,10 +87,10 @@ export async function openTranslationMemory(profileDir: string, languages: Langu
       }
       if (changed.length === 0) return 0;
       await fs.mkdir(join(profileDir, 'memory'), { recursive: true }).catch((err: unknown) => {
-        throw fsError(err, file, 'cannot save the translation memory');
+        throw fsError(err, file, 'fs-action-save-memory');
       });
       await fs.appendFile(file, changed.map(line).join('')).catch((err: unknown) => {
-        throw fsError(err, file, 'cannot save the translation memory');
+        throw fsError(err, file, 'fs-action-save-memory');
       });
       written += changed.length;
       if (written > 2 * index.size + 1000) await compact();

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { type HostWarning, hostWarning, msg } from '../../../shared/ipc/messages';
 import type { TmEntry, TmPair } from '../../../shared/tm/memory-index';
 import { readFileBytes, writeFileAtomic } from '../files';
 import { decodeText } from '../text-decode';
@@ -16,7 +17,7 @@ export interface TmxRead {
   readonly pairs: TmPair[];
   /** Translation units without both languages, and similar. */
   readonly skipped: number;
-  readonly warnings: { line: number | null; message: string }[];
+  readonly warnings: HostWarning[];
 }
 
 const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -48,7 +49,10 @@ interface RawTuv {
 export function parseTmx(text: string, file: string, languages: LanguagePair): TmxRead {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new ZimuError('parse-error', `not valid XML: ${valid.err.msg}`, { file, line: valid.err.line });
+    throw new ZimuError('parse-error', msg('tmx-invalid-xml', { reason: valid.err.msg }), {
+      file,
+      line: valid.err.line,
+    });
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -60,7 +64,7 @@ export function parseTmx(text: string, file: string, languages: LanguagePair): T
     trimValues: false,
   });
   const doc = parser.parse(text) as { tmx?: { body?: { tu?: { tuv?: RawTuv[] }[] } | string } };
-  if (!doc.tmx) throw new ZimuError('parse-error', 'not a TMX file (no <tmx> element)', { file });
+  if (!doc.tmx) throw new ZimuError('parse-error', msg('tmx-not-tmx'), { file });
   const body = typeof doc.tmx.body === 'object' ? doc.tmx.body : {};
   const source = primary(languages.source);
   const target = primary(languages.translation);
@@ -83,10 +87,12 @@ export function parseTmx(text: string, file: string, languages: LanguagePair): T
   }
   const warnings: TmxRead['warnings'] = [];
   if (skipped > 0) {
-    warnings.push({
-      line: null,
-      message: `${skipped} translation units lack ${languages.source} or ${languages.translation} text${otherLanguages > 0 ? ` (${otherLanguages} are in other languages only)` : ''}`,
-    });
+    const lacking = { count: skipped, source: languages.source, translation: languages.translation };
+    const message =
+      otherLanguages > 0
+        ? msg('tmx-units-skipped-other', { ...lacking, otherLanguages })
+        : msg('tmx-units-skipped', lacking);
+    warnings.push(hostWarning(null, message));
   }
   return { pairs, skipped, warnings };
 }

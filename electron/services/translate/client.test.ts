@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../shared/ipc/messages';
 import { resolveEndpoint } from '../../../shared/translate/settings';
 import { createChatClient } from './client';
 import { LlmFailure, retryAfterMs, scrubSecrets } from './failure';
@@ -20,7 +21,7 @@ function client(
     model: 'fake-model',
     localOnly: false,
   });
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(englishMessage(r.reason));
   return createChatClient({
     endpoint: r.endpoint,
     apiKey: KEY,

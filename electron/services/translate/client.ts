@@ -1,9 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { type HostMessage, msg } from '../../../shared/ipc/messages';
 import { isLoopbackHost } from '../../../shared/translate/destination';
 import type { ChatMessage } from '../../../shared/translate/prompt';
 import type { ResolvedEndpoint } from '../../../shared/translate/settings';
-import { LlmFailure, retryAfterMs, scrubSecrets } from './failure';
+import { LlmFailure, retryAfterMs, scrubMessage, scrubSecrets } from './failure';
 
 /**
  * One chat-completions endpoint through the official `openai` client: streamed replies, a timer
@@ -72,16 +73,17 @@ function guardedFetch(options: ChatClientOptions): typeof fetch {
     const url = new URL(requestUrl(input));
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (url.origin !== new URL(destination.origin).origin) {
-      throw new LlmFailure('refused', `refused to send to ${url.origin}: the endpoint is ${destination.origin}`);
+      throw new LlmFailure('refused', msg('llm-wrong-origin', { url: url.origin, endpoint: destination.origin }));
     }
     if (options.localOnly) {
       const addresses = isLoopbackHost(host) && /^[\d.:]+$/.test(host) ? [host] : await resolve(host);
       const outside = addresses.filter((a) => !isLoopbackHost(a));
       if (addresses.length === 0 || outside.length > 0) {
-        throw new LlmFailure(
-          'refused',
-          `"local only" is on and ${host} resolves to ${outside.join(', ') || 'nothing'}`,
-        );
+        const where =
+          outside.length > 0
+            ? msg('llm-local-only-resolves', { host, addresses: outside.join(', ') })
+            : msg('llm-local-only-unresolved', { host });
+        throw new LlmFailure('refused', where);
       }
     }
     return fetch(input, { ...init, redirect: 'error' });
@@ -112,60 +114,52 @@ const CONTEXT_TOO_LONG = /context|too long|maximum|max_tokens|token limit/i;
 
 /** Any error of a request as an LlmFailure, its message free of the key. */
 export function classifyError(err: unknown, origin: string, secrets: readonly string[]): LlmFailure {
-  if (err instanceof LlmFailure) return new LlmFailure(err.kind, scrubSecrets(err.message, secrets), err);
-  const clean = (message: string) => scrubSecrets(message, secrets);
-  if (err instanceof APIUserAbortError) return new LlmFailure('cancelled', 'cancelled');
-  if (err instanceof APIConnectionTimeoutError) return new LlmFailure('stalled', `${origin} did not answer in time`);
+  if (err instanceof LlmFailure) return new LlmFailure(err.kind, scrubMessage(err.hostMessage, secrets), err);
+  const clean = (message: HostMessage) => scrubMessage(message, secrets);
+  if (err instanceof APIUserAbortError) return new LlmFailure('cancelled', msg('llm-cancelled'));
+  if (err instanceof APIConnectionTimeoutError) return new LlmFailure('stalled', msg('llm-no-answer', { origin }));
   if (err instanceof APIConnectionError) {
     const inner = err.cause instanceof LlmFailure ? err.cause : null;
-    if (inner) return new LlmFailure(inner.kind, clean(inner.message));
+    if (inner) return new LlmFailure(inner.kind, clean(inner.hostMessage));
     const cause = describeCause(err.cause ?? err);
     const unreachable = UNREACHABLE.has(cause);
-    const verb = unreachable ? 'cannot reach' : 'lost the connection to';
-    return new LlmFailure('offline', clean(`${verb} ${origin}: ${cause}`), { unreachable });
+    const message = msg(unreachable ? 'llm-unreachable' : 'llm-connection-lost', { origin, cause });
+    return new LlmFailure('offline', clean(message), { unreachable });
   }
   if (err instanceof APIError) {
     const status = err.status ?? 0;
-    const detail = clean(err.message.replace(/^\d{3}\s*/, '') || 'no details');
+    const said = err.message.replace(/^\d{3}\s*/, '');
+    // The server's own words (scrubbed of any key), or that it gave none.
+    const detail = said ? scrubSecrets(said, secrets) : msg('llm-no-details');
     const headers = err.headers as { get(name: string): string | null } | undefined;
     if (status === 429) {
-      return new LlmFailure('rate-limited', `${origin} asks to slow down (429): ${detail}`, {
+      return new LlmFailure('rate-limited', msg('llm-rate-limited', { origin, detail }), {
         status,
         retryAfterMs: retryAfterMs(headers),
       });
     }
     if (status >= 500 || status === 408 || status === 409 || status === 425) {
-      return new LlmFailure('server-error', `${origin} failed (${status}): ${detail}`, {
+      return new LlmFailure('server-error', msg('llm-server-failed', { origin, status, detail }), {
         status,
         retryAfterMs: retryAfterMs(headers),
       });
     }
     if (status === 401 || status === 403) {
-      return new LlmFailure('refused', `${origin} refused the request (${status}): ${detail} — check the API key`, {
-        status,
-      });
+      return new LlmFailure('refused', msg('llm-key-refused', { origin, status, detail }), { status });
     }
     if (status === 404) {
-      return new LlmFailure(
-        'refused',
-        `${origin} has no such model or path (404): ${detail} — check the model and base URL`,
-        {
-          status,
-        },
-      );
+      return new LlmFailure('refused', msg('llm-no-such-model', { origin, detail }), { status });
     }
-    if ((status === 400 || status === 413 || status === 422) && CONTEXT_TOO_LONG.test(detail)) {
-      return new LlmFailure('invalid-reply', `${origin} rejected a request as too long (${status}): ${detail}`, {
-        status,
-      });
+    if ((status === 400 || status === 413 || status === 422) && CONTEXT_TOO_LONG.test(said)) {
+      return new LlmFailure('invalid-reply', msg('llm-too-long', { origin, status, detail }), { status });
     }
-    if (status === 0) return new LlmFailure('server-error', `${origin}: ${detail}`);
-    return new LlmFailure('refused', `${origin} refused the request (${status}): ${detail}`, { status });
+    if (status === 0) return new LlmFailure('server-error', msg('llm-server-said', { origin, detail }));
+    return new LlmFailure('refused', msg('llm-request-refused', { origin, status, detail }), { status });
   }
   if (err instanceof SyntaxError)
-    return new LlmFailure('invalid-reply', clean(`${origin} sent a malformed stream: ${err.message}`));
+    return new LlmFailure('invalid-reply', clean(msg('llm-malformed-stream', { origin, reason: err.message })));
   // A stream cut off midway (socket closed) surfaces as a plain TypeError from fetch.
-  return new LlmFailure('offline', clean(`lost the connection to ${origin}: ${describeCause(err)}`));
+  return new LlmFailure('offline', clean(msg('llm-connection-lost', { origin, cause: describeCause(err) })));
 }
 
 export function createChatClient(options: ChatClientOptions): ChatClient {
@@ -189,7 +183,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     signal: AbortSignal,
     onChunk?: (chars: number) => void,
   ): Promise<ChatReply> {
-    if (signal.aborted) throw new LlmFailure('cancelled', 'cancelled');
+    if (signal.aborted) throw new LlmFailure('cancelled', msg('llm-cancelled'));
     const inner = new AbortController();
     let stalled = false;
     let timer: NodeJS.Timeout | undefined;
@@ -228,12 +222,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         if (chunk.usage) usage = { prompt: chunk.usage.prompt_tokens, completion: chunk.usage.completion_tokens };
       }
       // An aborted stream ends its iteration quietly: say why it ended.
-      if (signal.aborted || stalled) throw new LlmFailure('cancelled', 'cancelled');
+      if (signal.aborted || stalled) throw new LlmFailure('cancelled', msg('llm-cancelled'));
     } catch (err) {
-      if (signal.aborted) throw new LlmFailure('cancelled', 'cancelled');
+      if (signal.aborted) throw new LlmFailure('cancelled', msg('llm-cancelled'));
       if (stalled) {
         const silence = Math.round((text ? stallMs : firstChunkMs) / 100) / 10;
-        throw new LlmFailure('stalled', `${origin} stopped sending (no data for ${silence} s)`);
+        throw new LlmFailure('stalled', msg('llm-stalled', { origin, seconds: silence }));
       }
       throw classifyError(err, origin, secrets);
     } finally {

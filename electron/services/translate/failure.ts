@@ -1,3 +1,4 @@
+import { englishMessage, type HostMessage, mapStringParams } from '../../../shared/ipc/messages';
 import type { ReplyProblem } from '../../../shared/translate/reply';
 
 /**
@@ -18,8 +19,10 @@ export type FailureKind =
   | 'refused'
   | 'cancelled';
 
+/** `message` is the English of `hostMessage` (shared/ipc/messages.ts), which the UI words in its language. */
 export class LlmFailure extends Error {
   readonly kind: FailureKind;
+  readonly hostMessage: HostMessage;
   readonly status: number | null;
   /** From the server's Retry-After (rate-limited, sometimes 503). */
   readonly retryAfterMs: number | null;
@@ -28,7 +31,7 @@ export class LlmFailure extends Error {
   readonly unreachable: boolean;
   constructor(
     kind: FailureKind,
-    message: string,
+    message: HostMessage,
     extra: {
       status?: number | null;
       retryAfterMs?: number | null;
@@ -36,9 +39,10 @@ export class LlmFailure extends Error {
       unreachable?: boolean;
     } = {},
   ) {
-    super(message);
+    super(englishMessage(message));
     this.name = 'LlmFailure';
     this.kind = kind;
+    this.hostMessage = message;
     this.status = extra.status ?? null;
     this.retryAfterMs = extra.retryAfterMs ?? null;
     this.problem = extra.problem ?? null;
@@ -54,6 +58,11 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out
     .replace(/\b(sk|pk|ak|key)-[A-Za-z0-9_*.-]{6,}/gi, '[key]')
     .replace(/Bearer\s+(?!\[key\])[A-Za-z0-9._~+/=-]+/gi, 'Bearer [key]');
+}
+
+/** A message with every secret scrubbed from its words (the server's, the URL's): see scrubSecrets. */
+export function scrubMessage(message: HostMessage, secrets: readonly string[]): HostMessage {
+  return mapStringParams(message, (text) => scrubSecrets(text, secrets));
 }
 
 /** Milliseconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date); null when absent or unreadable. */

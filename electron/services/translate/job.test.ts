@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../shared/ipc/messages';
 import { createProject } from '../../../shared/model/project';
 import type { Project } from '../../../shared/model/types';
 import { MemoryIndex } from '../../../shared/tm/memory-index';
@@ -60,7 +61,7 @@ function makeJob(
     concurrency: 1,
     ...options.settings,
   });
-  if (!resolved.ok) throw new Error(resolved.reason);
+  if (!resolved.ok) throw new Error(englishMessage(resolved.reason));
   const events: TranslateProgress[] = [];
   const waits: number[] = [];
   let clock = 1_000_000;
@@ -176,7 +177,16 @@ describe('a translation job', () => {
       reason: 'invalid-reply',
     });
     expect(run.job.problems()).toEqual([
-      { reason: 'invalid-reply', message: expect.stringMatching(/not in en/), segmentIds: ['s2'] },
+      {
+        reason: 'invalid-reply',
+        message: expect.stringMatching(/not in en/),
+        // The same for the UI: a message code, the reply's problem nested in it.
+        hostMessage: {
+          code: 'llm-unusable-reply',
+          params: { problem: { code: 'reply-wrong-language', params: expect.objectContaining({ language: 'en' }) } },
+        },
+        segmentIds: ['s2'],
+      },
     ]);
     expect(run.job.batches().flatMap((b) => b.drafts.map((d) => d.segmentId))).toEqual(['s1', 's3']);
     await run.job.resume();
@@ -207,7 +217,12 @@ describe('a translation job', () => {
     });
     // s1 got 500, stall, 500, 500 and was given up; s2 got 500, 500, then an answer.
     expect(run.job.problems()).toEqual([
-      { reason: 'server-error', message: expect.stringMatching(/500/), segmentIds: ['s1'] },
+      {
+        reason: 'server-error',
+        message: expect.stringMatching(/500/),
+        hostMessage: { code: 'llm-server-failed', params: expect.objectContaining({ status: 500 }) },
+        segmentIds: ['s1'],
+      },
     ]);
     expect(run.job.batches()[0]?.drafts[0]?.segmentId).toBe('s2');
     expect(run.events.some((e) => e.reason === 'stalled')).toBe(true);
@@ -257,6 +272,7 @@ describe('a translation job', () => {
       reason: 'refused',
       segmentsDone: 1,
       message: expect.stringMatching(/401/),
+      hostMessage: { code: 'llm-key-refused', params: { status: 401 } },
     });
     expect(run.job.batches()).toHaveLength(1);
     await run.job.resume();

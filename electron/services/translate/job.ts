@@ -1,3 +1,4 @@
+import { englishMessage, type HostMessage, msg } from '../../../shared/ipc/messages';
 import { estimateCost, type TokenPrices } from '../../../shared/translate/presets';
 import type { JobProblem, JobReason, JobState, Task, TranslateProgress } from '../../../shared/translate/schema';
 import type { TokenUsage } from './client';
@@ -89,7 +90,7 @@ export class Job<B, R> {
   private readonly problemLog: JobProblem[] = [];
   private state: JobState = 'queued';
   private reason: JobReason | null = null;
-  private message: string | null = null;
+  private message: HostMessage | null = null;
   private retryAt: number | null = null;
   private requests = 0;
   private tokens = { prompt: 0, completion: 0 };
@@ -125,7 +126,11 @@ export class Job<B, R> {
     const run = this.runAll().catch((err: unknown) => {
       // A bug, not a reply: stop and say so rather than leave a job that never ends.
       this.controller.abort();
-      this.finish('failed', null, `internal error: ${err instanceof Error ? err.message : String(err)}`);
+      this.finish(
+        'failed',
+        null,
+        msg('translate-internal', { reason: err instanceof Error ? err.message : String(err) }),
+      );
     });
     this.running = run;
     return run;
@@ -142,7 +147,7 @@ export class Job<B, R> {
   }
 
   /** The run's last word: not running any more by the time anyone hears it (and may resume at once). */
-  private finish(state: JobState, reason: JobReason | null, message: string | null): void {
+  private finish(state: JobState, reason: JobReason | null, message: HostMessage | null): void {
     this.running = null;
     this.setState(state, reason, message);
   }
@@ -184,7 +189,8 @@ export class Job<B, R> {
       cost: estimateCost(this.options.prices, this.tokens),
       receivedChars: this.receivedChars,
       reason: this.reason,
-      message: this.message,
+      message: this.message && englishMessage(this.message),
+      hostMessage: this.message,
       retryAt: this.retryAt,
     };
   }
@@ -193,7 +199,12 @@ export class Job<B, R> {
     this.options.onProgress(this.progress());
   }
 
-  private setState(state: JobState, reason: JobReason | null, message: string | null, retryAt: number | null = null) {
+  private setState(
+    state: JobState,
+    reason: JobReason | null,
+    message: HostMessage | null,
+    retryAt: number | null = null,
+  ) {
     this.state = state;
     this.reason = reason;
     this.message = message;
@@ -220,11 +231,7 @@ export class Job<B, R> {
     }
     if (this.failed.length > 0) {
       const n = this.failed.reduce((k, f) => k + this.task.segmentsOf(f.batch), 0);
-      this.finish(
-        'done',
-        this.failed[0]?.problem.reason ?? null,
-        `${n} segments could not be done; resume to try them again`,
-      );
+      this.finish('done', this.failed[0]?.problem.reason ?? null, msg('translate-segments-left', { count: n }));
       return;
     }
     this.finish('done', null, null);
@@ -275,7 +282,8 @@ export class Job<B, R> {
       try {
         outcome = await this.task.run(batch, signal, (chars) => this.onChunk(chars));
       } catch (err) {
-        const failure = err instanceof LlmFailure ? err : new LlmFailure('server-error', String(err));
+        const failure =
+          err instanceof LlmFailure ? err : new LlmFailure('server-error', msg('host-text', { text: String(err) }));
         const next = await this.onFailure(batch, failure, signal);
         if (next === 'retry') continue;
         return;
@@ -309,8 +317,13 @@ export class Job<B, R> {
     }
   }
 
-  private report(batch: B, reason: JobReason, message: string): void {
-    const problem = { reason, message, segmentIds: [...this.task.segmentIdsOf(batch)] };
+  private report(batch: B, reason: JobReason, message: HostMessage): void {
+    const problem = {
+      reason,
+      message: englishMessage(message),
+      hostMessage: message,
+      segmentIds: [...this.task.segmentIdsOf(batch)],
+    };
     this.active.delete(batch);
     this.failed.push({ batch, problem });
     this.problemLog.push(problem);
@@ -328,17 +341,17 @@ export class Job<B, R> {
       case 'refused':
         this.requeue(batch);
         this.controller.abort();
-        this.setState('failed', 'refused', failure.message);
+        this.setState('failed', 'refused', failure.hostMessage);
         return 'settled';
       case 'rate-limited': {
         attempts.rate++;
         if (attempts.rate >= RATE_LIMIT_TRIES) {
-          this.report(batch, 'rate-limited', failure.message);
+          this.report(batch, 'rate-limited', failure.hostMessage);
           return 'settled';
         }
         const wait = failure.retryAfterMs ?? this.backoff(attempts.rate);
         this.holdUntil = Math.max(this.holdUntil, this.now() + wait);
-        this.setState('waiting', 'rate-limited', failure.message, this.holdUntil);
+        this.setState('waiting', 'rate-limited', failure.hostMessage, this.holdUntil);
         return 'retry';
       }
       case 'offline': {
@@ -346,17 +359,18 @@ export class Job<B, R> {
         if (!this.reached && failure.unreachable) {
           this.requeue(batch);
           this.controller.abort();
-          this.setState('failed', 'unreachable', failure.message);
+          this.setState('failed', 'unreachable', failure.hostMessage);
           return 'settled';
         }
         this.offlineSince ??= now;
         if (now - this.offlineSince > (this.options.maxOfflineMs ?? Number.POSITIVE_INFINITY)) {
           this.requeue(batch);
           this.controller.abort();
+          const seconds = Math.round((now - this.offlineSince) / 1000);
           this.setState(
             'failed',
             'unreachable',
-            `${failure.message} (offline for ${Math.round((now - this.offlineSince) / 1000)} s)`,
+            msg('translate-offline-too-long', { problem: failure.hostMessage, seconds }),
           );
           return 'settled';
         }
@@ -365,14 +379,14 @@ export class Job<B, R> {
           this.holdUntil = now + this.backoff(this.offlineStreak);
           this.offlineStreak++;
         }
-        this.setState('offline', 'offline', failure.message, this.holdUntil);
+        this.setState('offline', 'offline', failure.hostMessage, this.holdUntil);
         return 'retry';
       }
       case 'server-error':
       case 'stalled': {
         attempts.server++;
         if (attempts.server >= SERVER_TRIES) {
-          this.report(batch, failure.kind, failure.message);
+          this.report(batch, failure.kind, failure.hostMessage);
           return 'settled';
         }
         this.emitReason(failure);
@@ -393,7 +407,7 @@ export class Job<B, R> {
           this.emitReason(failure);
           return 'settled';
         }
-        this.report(batch, 'invalid-reply', failure.message);
+        this.report(batch, 'invalid-reply', failure.hostMessage);
         return 'settled';
       }
     }
@@ -402,7 +416,7 @@ export class Job<B, R> {
   /** A retried problem shows in the progress (reason, message) while the job keeps running. */
   private emitReason(failure: LlmFailure): void {
     this.reason = failure.kind === 'cancelled' || failure.kind === 'refused' ? null : (failure.kind as JobReason);
-    this.message = failure.message;
+    this.message = failure.hostMessage;
     this.emit();
   }
 }

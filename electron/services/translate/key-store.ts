@@ -65,7 +65,7 @@ export function createKeyStore(options: {
 
   async function write(data: KeyFile): Promise<void> {
     await fs.mkdir(dirname(file), { recursive: true }).catch((err: unknown) => {
-      throw fsError(err, file, 'cannot store the key');
+      throw fsError(err, file, 'fs-action-store-key');
     });
     await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, 0o600);
     await fs.chmod(file, 0o600).catch(() => {});

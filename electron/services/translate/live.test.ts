@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../shared/ipc/messages';
 import { createProject } from '../../../shared/model/project';
 import { looksLikeLanguage } from '../../../shared/translate/language';
 import { resolveEndpoint } from '../../../shared/translate/settings';
@@ -30,7 +31,7 @@ const project = createProject({
 
 async function job(task: 'translate' | 'proofread') {
   const resolved = resolveEndpoint({ preset: 'custom', baseUrl: baseUrl ?? '', model, localOnly: false });
-  if (!resolved.ok) throw new Error(`${resolved.reason} (set ZIMU_LLM_MODEL)`);
+  if (!resolved.ok) throw new Error(`${englishMessage(resolved.reason)} (set ZIMU_LLM_MODEL)`);
   const keys = createKeyStore({ profileDir: join(__dirname, 'no-profile'), env: process.env });
   const j = createLlmJob({
     id: `live-${task}`,

@@ -1,3 +1,4 @@
+import { hostWarning, msg } from '../../../shared/ipc/messages';
 import type { Project } from '../../../shared/model/types';
 import type { ReimportProposal } from '../../../shared/reimport/reimport';
 import type { MemoryIndex } from '../../../shared/tm/memory-index';
@@ -110,10 +111,16 @@ export function createLlmJob(input: LlmJobInput): LlmJob {
       proofread() {
         const fixes = new Map<string, string>();
         for (const done of job.completed()) for (const [id, text] of done.result) fixes.set(id, text);
-        const warnings = job.problems().map((p) => ({
-          line: null,
-          message: `${p.segmentIds.length} segments were not proofread (${p.segmentIds[0]}…): ${p.message}`,
-        }));
+        const warnings = job.problems().map((p) =>
+          hostWarning(
+            null,
+            msg('proofread-not-done', {
+              count: p.segmentIds.length,
+              first: p.segmentIds[0] ?? '',
+              problem: p.hostMessage,
+            }),
+          ),
+        );
         return proofreadProposal(project, fixes, warnings);
       },
     };

@@ -190,6 +190,7 @@ describe('translate.* through the contract', () => {
         destination: { origin: `http://127.0.0.1:${server.port}`, host: '127.0.0.1', loopback: true },
         models: ['fake-model'],
         message: null,
+        hostMessage: null,
       },
     });
     const closed = await startFakeLlmServer();
@@ -197,7 +198,10 @@ describe('translate.* through the contract', () => {
     const check = await h.call('llm.check', {
       settings: { preset: 'custom', baseUrl: closed.baseUrl, model: 'm', localOnly: true },
     });
-    expect(check).toMatchObject({ ok: true, value: { ok: false, message: expect.stringMatching(/cannot reach/) } });
+    expect(check).toMatchObject({
+      ok: true,
+      value: { ok: false, message: expect.stringMatching(/cannot reach/), hostMessage: { code: 'llm-unreachable' } },
+    });
   });
 });
 
@@ -232,6 +236,9 @@ describe('keys never leak', () => {
       const failed = await h.ended('k2');
       expect(failed).toMatchObject({ state: 'failed', reason: 'refused' });
       expect(failed.message).toMatch(/Bearer \[key\]/);
+      // The message for the UI carries the server's words, scrubbed the same way.
+      expect(failed.hostMessage).toMatchObject({ code: 'llm-key-refused' });
+      expect(JSON.stringify(failed.hostMessage)).toMatch(/Bearer \[key\]/);
       // Write what a user writes: the project, an export, the memory, settings.
       const project: Project = {
         ...sample,

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { CallResult, EventPayload } from '../../../shared/ipc/contract';
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { ZimuError } from '../../../shared/ipc/errors';
+import { englishMessage, type HostMessage, msg } from '../../../shared/ipc/messages';
 import type { Project } from '../../../shared/model/types';
 import type { MemoryIndex } from '../../../shared/tm/memory-index';
 import { describeDestination } from '../../../shared/translate/destination';
@@ -101,7 +102,7 @@ export function createTranslateHandlers(deps: TranslateDeps): Pick<Handlers, Tra
 
   function jobOf(jobId: string): LlmJob {
     const job = jobs.get(jobId);
-    if (!job) throw new ZimuError('not-found', `no translation job ${jobId}`);
+    if (!job) throw new ZimuError('not-found', msg('translate-no-job', { job: jobId }));
     return job;
   }
 
@@ -168,7 +169,7 @@ export function createTranslateHandlers(deps: TranslateDeps): Pick<Handlers, Tra
   async function start(args: JobArgs): Promise<CallResult<'translate.start'>> {
     const id = args.jobId ?? randomUUID();
     const existing = jobs.get(id);
-    if (existing?.isRunning) throw new ZimuError('invalid-argument', `job ${id} is running`);
+    if (existing?.isRunning) throw new ZimuError('invalid-argument', msg('translate-job-running', { job: id }));
     const settings = await llmSettings();
     const endpoint = endpointOf(settings);
     const job = createLlmJob({
@@ -203,7 +204,14 @@ export function createTranslateHandlers(deps: TranslateDeps): Pick<Handlers, Tra
         }
       : null;
     const resolved = resolveEndpoint(settings);
-    if (!resolved.ok) return { ok: false, destination, models: [], message: resolved.reason };
+    const failed = (message: HostMessage) => ({
+      ok: false,
+      destination,
+      models: [],
+      message: englishMessage(message),
+      hostMessage: message,
+    });
+    if (!resolved.ok) return failed(resolved.reason);
     const endpoint = resolved.endpoint;
     const client = createChatClient({
       endpoint,
@@ -214,10 +222,9 @@ export function createTranslateHandlers(deps: TranslateDeps): Pick<Handlers, Tra
     });
     try {
       const models = await client.listModels(AbortSignal.timeout(20_000));
-      return { ok: true, destination, models, message: null };
+      return { ok: true, destination, models, message: null, hostMessage: null };
     } catch (err) {
-      const message = err instanceof LlmFailure ? err.message : String(err);
-      return { ok: false, destination, models: [], message };
+      return failed(err instanceof LlmFailure ? err.hostMessage : msg('host-text', { text: String(err) }));
     }
   }
 

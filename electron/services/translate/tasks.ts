@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/ipc/messages';
 import type { Project } from '../../../shared/model/types';
 import type { DistributionOptions } from '../../../shared/translate/distribute';
 import { type TranslationDraft, unitDrafts } from '../../../shared/translate/drafts';
@@ -50,7 +51,7 @@ export function translateTask(
       const ids = batch.units.map((u) => u.id);
       const checked = checkTranslationReply(reply.text, ids, languages.translation);
       if (!checked.ok) {
-        throw new LlmFailure('invalid-reply', `unusable reply: ${checked.problem.message}`, {
+        throw new LlmFailure('invalid-reply', msg('llm-unusable-reply', { problem: checked.problem.message }), {
           problem: checked.problem,
         });
       }
@@ -90,7 +91,7 @@ export function proofreadTask(
         languages.source,
       );
       if (!checked.ok) {
-        throw new LlmFailure('invalid-reply', `unusable reply: ${checked.problem.message}`, {
+        throw new LlmFailure('invalid-reply', msg('llm-unusable-reply', { problem: checked.problem.message }), {
           problem: checked.problem,
         });
       }

@@ -40,6 +40,11 @@ export const hostMessagesZh: Readonly<Record<HostTextKey, string>> = {
   'fs-action-create-waveform-cache': '无法创建波形缓存',
   'fs-action-create-remux-cache': '无法创建转封装缓存',
   'fs-action-write-remux': '无法写入转封装后的文件',
+  'fs-action-read-glossary': '无法读取术语表',
+  'fs-action-save-glossary': '无法保存术语表',
+  'fs-action-read-memory': '无法读取翻译记忆库',
+  'fs-action-save-memory': '无法保存翻译记忆库',
+  'fs-action-store-key': '无法保存密钥',
 
   // ---- documents ----
   'format-unknown': '不是 Zimu 认识的字幕或文稿格式',
@@ -183,6 +188,78 @@ export const hostMessagesZh: Readonly<Record<HostTextKey, string>> = {
   'correction-nothing-to-align-translation': '没有带译文的字幕可与校对文本对齐；请每行一条字幕，或使用带 id 的 TSV',
   'correction-pairs-line': '格式应为：定时文件<TAB>校对文本[<TAB>输出]',
   'correction-pairs-failed': '{{total}} 对中有 {{failed}} 对失败',
+
+  // ---- glossary ----
+  'glossary-invalid-json': '术语表不是有效的 JSON：{{reason}}',
+  'glossary-damaged': '术语表已损坏：{{path}}：{{reason}}',
+  'glossary-no-rows': '文件中没有术语行',
+  'glossary-csv-unclosed-quote': '有一个带引号的字段没有闭合',
+  'glossary-csv-unknown-kind': '未知类型“{{kind}}”（应为 term 或 asr-fix）',
+  'glossary-csv-no-source': '这一行没有原文',
+  'glossary-pairs-unclosed-quote': '有一个带引号的单元格没有闭合',
+  'glossary-pairs-two-columns': '应有两列：source,target（原文和译文）',
+
+  // ---- translation memory ----
+  'tmx-invalid-xml': '不是有效的 XML：{{reason}}',
+  'tmx-not-tmx': '不是 TMX 文件（没有 <tmx> 元素）',
+  'tmx-units-skipped_one': '{{count}} 个翻译单元缺少 {{source}} 或 {{translation}} 文本',
+  'tmx-units-skipped_other': '{{count}} 个翻译单元缺少 {{source}} 或 {{translation}} 文本',
+  'tmx-units-skipped-other_one':
+    '{{count}} 个翻译单元缺少 {{source}} 或 {{translation}} 文本（其中 {{otherLanguages}} 个只有其他语言）',
+  'tmx-units-skipped-other_other':
+    '{{count}} 个翻译单元缺少 {{source}} 或 {{translation}} 文本（其中 {{otherLanguages}} 个只有其他语言）',
+
+  // ---- machine translation: the endpoint ----
+  'llm-unknown-preset': '未知的预设“{{preset}}”（可用：{{known}}、custom）',
+  'llm-no-base-url': '没有接口地址：请选择预设或填写接口的 URL',
+  'llm-no-model': '没有模型：请填写要使用的模型名称',
+  'url-not-url': '不是 URL：“{{url}}”（应形如 http://host:port/v1）',
+  'url-bad-scheme': '只支持 http 和 https 接口，不支持 {{scheme}}:',
+  'url-credentials': 'URL 中不能包含用户名或密码；请把 API 密钥作为密钥填写',
+  'url-bad-ipv6': '“{{url}}”中的 IPv6 地址有误',
+  'url-bad-host': '“{{url}}”中的主机有误',
+  'url-no-host': '“{{url}}”中没有可用的主机',
+  'url-bad-port': '“{{url}}”中的端口有误',
+  'llm-local-only-remote': '已开启“仅限本机”：{{host}} 不是本机，不会向它发送任何内容',
+
+  // ---- machine translation: requests ----
+  'llm-wrong-origin': '拒绝发送到 {{url}}：接口是 {{endpoint}}',
+  'llm-local-only-resolves': '已开启“仅限本机”，而 {{host}} 解析为 {{addresses}}',
+  'llm-local-only-unresolved': '已开启“仅限本机”，而 {{host}} 无法解析',
+  'llm-cancelled': '已取消',
+  'llm-no-answer': '{{origin}} 没有及时响应',
+  'llm-unreachable': '无法连接 {{origin}}：{{cause}}',
+  'llm-connection-lost': '与 {{origin}} 的连接中断：{{cause}}',
+  'llm-rate-limited': '{{origin}} 要求放慢请求（429）：{{detail}}',
+  'llm-server-failed': '{{origin}} 出错（{{status}}）：{{detail}}',
+  'llm-key-refused': '{{origin}} 拒绝了请求（{{status}}）：{{detail}}——请检查 API 密钥',
+  'llm-no-such-model': '{{origin}} 上没有这个模型或路径（404）：{{detail}}——请检查模型和接口地址',
+  'llm-too-long': '{{origin}} 以请求过长为由拒绝（{{status}}）：{{detail}}',
+  'llm-server-said': '{{origin}}：{{detail}}',
+  'llm-request-refused': '{{origin}} 拒绝了请求（{{status}}）：{{detail}}',
+  'llm-no-details': '没有详细信息',
+  'llm-malformed-stream': '{{origin}} 发来的数据流格式有误：{{reason}}',
+  'llm-stalled': '{{origin}} 停止发送数据（{{seconds}} 秒没有数据）',
+  'llm-unusable-reply': '回复无法使用：{{problem}}',
+  'reply-not-json': '回复不是 JSON：“{{reply}}”',
+  'reply-wrong-shape': '回复是 JSON，但不是 {"{{key}}": {id: 文本}} 的形式',
+  'reply-missing-ids': '缺少这些的译文：{{ids}}',
+  'reply-extra-ids': '包含未请求的 id：{{ids}}',
+  'reply-empty-translation': '这些的译文为空：{{ids}}',
+  'reply-empty-text': '这些的文本为空：{{ids}}',
+  'reply-wrong-language': '不是 {{language}}：{{found}}',
+
+  // ---- machine translation: jobs ----
+  'translate-no-job': '没有翻译任务 {{job}}',
+  'translate-job-running': '任务 {{job}} 正在运行',
+  'translate-internal': '内部错误：{{reason}}',
+  'translate-offline-too-long': '{{problem}}（已离线 {{seconds}} 秒）',
+  'translate-segments-left_one': '有 {{count}} 条字幕未能完成；可以继续任务重试',
+  'translate-segments-left_other': '有 {{count}} 条字幕未能完成；可以继续任务重试',
+  'translate-failed': '翻译失败',
+  'translate-segments-failed': '{{total}} 条字幕中有 {{failed}} 条未能翻译',
+  'proofread-not-done_one': '有 {{count}} 条字幕未校对（{{first}}…）：{{problem}}',
+  'proofread-not-done_other': '有 {{count}} 条字幕未校对（{{first}}…）：{{problem}}',
 
   // ---- the IPC itself ----
   'ipc-unknown-call': '没有这个调用：{{call}}',
