@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// The layering rules of ARCHITECTURE.md, checked with the real compiler and the real linter:
+// The layering rules of docs/ARCHITECTURE.md, checked with the real compiler and the real linter:
 // shared/ sees neither Node nor the DOM; the renderer sees the DOM but not Node, and its own layers
 // (platform ← state ← features ← app) import downwards only.
 const repo = resolve(import.meta.dirname, '..');

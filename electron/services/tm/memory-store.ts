@@ -6,7 +6,7 @@ import { fsError, writeFileAtomic } from '../files';
 /**
  * The user-wide translation memory of one language pair: a plain append-only file of JSON lines
  * (`<profile>/memory/zh-CN_en.jsonl`, one {"s","t","u"} per pair, the last line of a source
- * winning) loaded into a MemoryIndex. Chosen over SQLite after measuring (docs/ARCHITECTURE-translate.md):
+ * winning) loaded into a MemoryIndex. Chosen over SQLite after measuring (docs/ARCHITECTURE.md, "Translation help"):
  * fuzzy lookup needs the in-memory index either way, a JSON-lines file loads faster than reading
  * the same rows back from SQLite, and it needs no native module (libsql, better-sqlite3), so it
  * runs unchanged in Electron, the browser host and the CLI. Appends are single writes of whole
